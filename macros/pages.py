@@ -1,0 +1,58 @@
+"""Which data kinds get a page of their own, where, and through which template.
+
+To give a new kind its pages: add its model (models.py), a template in
+`overrides/portfolio/`, and one `EntryPages` line here. Nothing else lists entries, so the
+sidebar never grows with the data (a nav of every entry makes builds quadratic).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class EntryPages:
+    """A data kind rendered as one page per entry at `<folder>/<id>/`."""
+
+    kind: str
+    folder: str
+    template: str
+    search_boost: float = 2.0
+
+    def src(self, entry_id: str) -> str:
+        return f"{self.folder}/{entry_id}.md"
+
+
+ENTRY_PAGES = [
+    EntryPages("resistance_types", "resistance", "resistance_type.md"),
+    EntryPages("case_studies", "case-studies", "case_study.md"),
+    EntryPages("courses", "courses", "course.md"),
+    EntryPages("training_resources", "training-resources", "training_resource.md"),
+    EntryPages("tools", "tools", "tool.md"),
+    EntryPages("resources", "resources", "resource.md"),
+]
+PAGES_BY_KIND = {pages.kind: pages for pages in ENTRY_PAGES}
+
+BIBLIOGRAPHY = "references/index.md"
+READY_RECKONER = "appendix/ready-reckoner.md"
+
+# Macros that show one data entry inside a prose page: macro name -> kind.
+PLACING_MACROS = {
+    "question_set": "question_sets",
+    "factor_list": "factor_lists",
+    "key_messages": "key_messages",
+}
+_MACRO_CALL = re.compile(r"\{\{\s*(\w+)\(\s*['\"]([\w-]+)['\"]\s*\)\s*\}\}")
+
+
+def placements_in(markdown: str) -> list[tuple[str, str]]:
+    """The (kind, id) of each entry a prose page places with a macro call."""
+    return [(PLACING_MACROS[name], entry_id) for name, entry_id in _MACRO_CALL.findall(markdown) if name in PLACING_MACROS]
+
+
+def entry_src(kind: str, entry: Any) -> str | None:
+    """The source path of an entry's own page, if its kind has pages."""
+    pages = PAGES_BY_KIND.get(kind)
+    return pages.src(entry.id) if pages else None

@@ -1,0 +1,15 @@
+"""Controlled vocabularies: the closed lists that data fields choose from, and their labels.
+
+Filters on the course catalogue are built from these, so a new value is added here once.
+"""
+
+COURSE_LENGTHS = ("half day", "1 day", "1.5 days", "2 days", "not stated")
+
+AUDIENCES = {
+    "frontline": "Front-line staff",
+    "managers": "Managers",
+    "multi-agency": "Multi-agency groups",
+    "single-agency": "Single-agency groups",
+    "specific-and-intensive-workforce": "Specific and intensive workforce",
+    "all-childcare-professionals": "All childcare professionals",
+}

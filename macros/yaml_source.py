@@ -1,0 +1,128 @@
+"""Read one YAML file strictly, remembering the line of every value.
+
+PyYAML silently keeps the last of two equal keys and forgets where values came from;
+both hide mistakes in hand-edited data. Here the file is composed into nodes first, so
+duplicates are caught and every field path maps back to a line for error messages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import DataError, DataProblem, Loc, format_loc
+
+MAX_DEPTH = 40
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A parsed data file: its display name, its Python value, and a line for each field path."""
+
+    name: str
+    data: Any
+    lines: dict[Loc, int] = field(repr=False)
+
+    def line_of(self, loc: Loc) -> int:
+        """The line of the deepest known part of `loc` (a missing field reports its parent's line)."""
+        for end in range(len(loc), -1, -1):
+            line = self.lines.get(tuple(loc[:end]))
+            if line is not None:
+                return line
+        return 1
+
+    def problem(self, loc: Loc, reason: str) -> DataProblem:
+        """A problem located at `loc` in this file."""
+        return DataProblem(self.name, self.line_of(loc), format_loc(loc), reason)
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader whose `<<` merge and tags are those of safe YAML; used only to compose and construct."""
+
+
+def _decode(raw: bytes, name: str) -> str:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise _Fail(DataProblem(name, line, "", f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x}); save it as UTF-8")) from None
+    return text.removeprefix("\ufeff")
+
+
+class _Fail(Exception):
+    def __init__(self, problem: DataProblem):
+        self.problem = problem
+
+
+def _yaml_reason(exc: yaml.MarkedYAMLError, line_text: str) -> str:
+    if "\t" in line_text:
+        return "a tab character is used for indentation; indent with spaces"
+    problem = exc.problem or "invalid YAML"
+    context = f" ({exc.context})" if exc.context else ""
+    return f"YAML syntax error: {problem}{context}"
+
+
+def _walk(node: yaml.Node, loc: Loc, lines: dict[Loc, int], name: str, depth: int) -> None:
+    """Record each value's line and refuse duplicate keys, non-text keys and absurd nesting."""
+    if depth > MAX_DEPTH:
+        raise _Fail(DataProblem(name, node.start_mark.line + 1, format_loc(loc), f"nested more than {MAX_DEPTH} levels deep"))
+    lines.setdefault(loc, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _Fail(DataProblem(name, key_node.start_mark.line + 1, format_loc(loc), "a key must be a plain name"))
+            key = key_node.value
+            line = key_node.start_mark.line + 1
+            if key == "<<":
+                raise _Fail(DataProblem(name, line, format_loc(loc), "YAML merge keys ('<<') are not allowed; write the fields out"))
+            if key in seen:
+                raise _Fail(DataProblem(name, line, format_loc(loc + (key,)), f"duplicate key '{key}' (first given at line {seen[key]})"))
+            seen[key] = line
+            lines[loc + (key,)] = line
+            _walk(value_node, loc + (key,), lines, name, depth + 1)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _walk(item, loc + (index,), lines, name, depth + 1)
+
+
+def read_yaml(path: Path, name: str) -> SourceFile:
+    """Parse `path` (shown to users as `name`); raise DataError with one clear problem when it cannot."""
+    try:
+        return _read(path, name)
+    except _Fail as fail:
+        raise DataError([fail.problem]) from None
+
+
+def _read(path: Path, name: str) -> SourceFile:
+    text = _decode(path.read_bytes(), name)
+    try:
+        loader = _StrictLoader(text)
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                raise _Fail(DataProblem(name, 1, "", "the file is empty; it needs at least one entry"))
+            lines: dict[Loc, int] = {}
+            _walk(node, (), lines, name, 0)
+            data = loader.construct_document(node)
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        raise _Fail(DataProblem(name, line, "", _yaml_reason(exc, _line_text(text, line)))) from None
+    except yaml.YAMLError as exc:
+        raise _Fail(DataProblem(name, 1, "", f"YAML error: {exc}")) from None
+    except RecursionError:
+        raise _Fail(DataProblem(name, 1, "", f"nested more than {MAX_DEPTH} levels deep")) from None
+    if not isinstance(data, dict):
+        raise _Fail(DataProblem(name, 1, "", "the file must be a mapping whose top-level key names the kind of data, e.g. 'case_studies:'"))
+    return SourceFile(name=name, data=data, lines=lines)
+
+
+def _line_text(text: str, line: int) -> str:
+    parts = text.splitlines()
+    return parts[line - 1] if 0 < line <= len(parts) else ""
