@@ -13,7 +13,10 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .text_types import Email, Id, Markdown, Text, Url
-from .vocab import AUDIENCES, COURSE_LENGTHS
+from .vocab import AUDIENCES, COURSE_LENGTHS, TAGS
+
+
+Tag = Literal[TAGS]  # type: ignore[valid-type]
 
 
 class Model(BaseModel):
@@ -51,7 +54,7 @@ class ResistanceType(Model):
     examples: Markdown | None = None
     indicators: ListBlock | None = None
     notes: Markdown | None = Field(None, description="Paragraphs after the examples and indicators.")
-    tags: list[Text] = []
+    tags: list[Tag] = []
 
     @model_validator(mode="after")
     def _summary_is_quoted(self) -> "ResistanceType":
@@ -70,7 +73,7 @@ class CaseStudy(Model):
     narrative: Markdown
     questions: list[Markdown] = Field(min_length=1)
     illustrates: list[Id] = []
-    tags: list[Text] = []
+    tags: list[Tag] = []
 
     @model_validator(mode="after")
     def _summary_is_quoted(self) -> "CaseStudy":
@@ -175,7 +178,7 @@ class Course(Model):
     contact: Contact
     tools: list[Id] = []
     addresses: list[Id] = []
-    tags: list[Text] = []
+    tags: list[Tag] = []
 
 
 class TrainingResource(Model):
@@ -185,6 +188,7 @@ class TrainingResource(Model):
     title: Text
     description: Markdown
     url: Url
+    tags: list[Tag] = []
 
 
 class Tool(Model):
@@ -196,7 +200,7 @@ class Tool(Model):
     description: Markdown
     url: Url
     addresses: list[Id] = []
-    tags: list[Text] = []
+    tags: list[Tag] = []
 
 
 class Availability(Model):
@@ -223,7 +227,7 @@ class Resource(Model):
     date_published: Text
     reference: Id | None = None
     page: Text | None = None
-    tags: list[Text] = []
+    tags: list[Tag] = []
 
 
 class Reference(Model):

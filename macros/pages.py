@@ -19,7 +19,6 @@ class EntryPages:
     kind: str
     folder: str
     template: str
-    search_boost: float = 2.0
 
     def src(self, entry_id: str) -> str:
         return f"{self.folder}/{entry_id}.md"
@@ -45,6 +44,17 @@ PLACING_MACROS = {
     "key_messages": "key_messages",
 }
 _MACRO_CALL = re.compile(r"\{\{\s*(\w+)\(\s*['\"]([\w-]+)['\"]\s*\)\s*\}\}")
+
+
+def search_boost(title: str) -> float:
+    """Search weight of an entry page: above prose pages, and higher for shorter titles.
+
+    Material's search sets lunr's length normalisation off (b=0), so "Working with
+    non-engaging families" matches the query "Non-engaging families" exactly as well as the
+    course called "Non-engaging families". Weighting shorter titles slightly restores the
+    usual rule that the closest title comes first.
+    """
+    return round(2 + 0.5 / max(1, len(title.split())), 3)
 
 
 def placements_in(markdown: str) -> list[tuple[str, str]]:

@@ -23,8 +23,8 @@ from mkdocs.structure.pages import Page
 
 from .errors import DataError, DataProblem, did_you_mean
 from .loader import CITE, SiteData, load_site_data
-from .pages import BIBLIOGRAPHY, ENTRY_PAGES, PAGES_BY_KIND, entry_src, placements_in
-from .render import make_environment, relative
+from .pages import BIBLIOGRAPHY, ENTRY_PAGES, PAGES_BY_KIND, entry_src, placements_in, search_boost
+from .render import TemplateFailure, make_environment, relative, render
 from .vocab import AUDIENCES, COURSE_LENGTHS
 
 
@@ -50,11 +50,13 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
             self.data = load_site_data(root / self.config.data_dir, display_root=root)
         except DataError as exc:
             raise PluginError(_report(exc)) from None
+        self.docs_name = Path(config.docs_dir).name
         self.page_titles: dict[str, str] = {}
         self.env = make_environment(
             root / self.config.templates,
             {
                 "rel": relative,
+                "search_boost": search_boost,
                 "src_of": self.src_of,
                 "data": self.data,
                 "page_titles": self.page_titles,
@@ -77,10 +79,12 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
     def on_files(self, files: Files, config) -> Files:
         self._scan_prose(files)
         for pages in ENTRY_PAGES:
-            template = self.env.get_template(pages.template)
             for entry in getattr(self.data, pages.kind):
                 src = pages.src(entry.id)
-                content = template.render(entry=entry, page_src=src, pages=pages, cited_on=self.cited_on)
+                try:
+                    content = render(self.env, pages.template, entry=entry, page_src=src, cited_on=self.cited_on)
+                except TemplateFailure as exc:
+                    raise PluginError(f"Page {src} could not be generated:\n{exc}") from None
                 self.page_titles[src] = _heading(content)
                 files.append(File.generated(config, src, content=content))
         return files
@@ -102,7 +106,7 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
                     cited[ref].add(file.src_uri)
                 else:
                     line = text.count("\n", 0, match.start()) + 1
-                    name = f"{Path(file.docs_dir or '').name}/{file.src_uri}"
+                    name = f"{self.docs_name}/{file.src_uri}"
                     problems.append(DataProblem(name, line, "", f"citation of unknown reference '{ref}'{did_you_mean(ref, references)}"))
         if problems:
             raise PluginError(_report(DataError(problems)))
@@ -116,7 +120,10 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
 
     def render_fragment(self, template: str, page: Page, **context: Any) -> str:
         """Render a card or list template for a macro call on a prose page."""
-        return self.env.get_template(template).render(page_src=page.file.src_uri, cited_on=self.cited_on, **context)
+        try:
+            return render(self.env, template, page_src=page.file.src_uri, cited_on=self.cited_on, **context)
+        except TemplateFailure as exc:
+            raise PluginError(f"{self.docs_name}/{page.file.src_uri} could not be rendered:\n{exc}") from None
 
     @event_priority(-100)
     def on_page_markdown(self, markdown: str, page: Page, config, files) -> str:

@@ -14,7 +14,9 @@ import posixpath
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+import traceback
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError
 from markupsafe import Markup
 
 
@@ -34,6 +36,14 @@ def url(address: str) -> Markup:
 def cell(text: str) -> Markup:
     """Text placed in a Markdown table cell: a pipe or line break would end the cell or row."""
     return Markup(str(text).replace("|", "&#124;").replace("\n", " "))
+
+
+NUMBER_WORDS = "One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve".split()
+
+
+def number_word(number: int) -> str:
+    """Case studies are numbered in words in the portfolio ("One", "Two"); beyond twelve, digits."""
+    return NUMBER_WORDS[number - 1] if 0 < number <= len(NUMBER_WORDS) else str(number)
 
 
 def relative(target_src: str, page_src: str) -> str:
@@ -56,6 +66,31 @@ def make_environment(template_dir: Path, helpers: dict[str, Any]) -> Environment
     env.filters["md"] = md
     env.filters["url"] = url
     env.filters["cell"] = cell
+    env.filters["number_word"] = number_word
     env.filters["yaml"] = lambda value: Markup(json.dumps(value, ensure_ascii=False))
     env.globals.update(helpers)
     return env
+
+
+def render(env: Environment, name: str, **context: Any) -> str:
+    """Render one template; a template mistake becomes `template:line: reason`, not a traceback."""
+    try:
+        return env.get_template(name).render(**context)
+    except TemplateError as exc:
+        raise TemplateFailure(_where(exc, name), exc) from None
+
+
+class TemplateFailure(Exception):
+    """A template could not render; the message names the template file and line."""
+
+    def __init__(self, where: str, exc: TemplateError):
+        super().__init__(f"{where}: {exc.message or type(exc).__name__}")
+
+
+def _where(exc: TemplateError, name: str) -> str:
+    if isinstance(exc, TemplateSyntaxError) and exc.lineno:
+        return f"{exc.filename or name}:{exc.lineno}"
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename.endswith((".md", ".html")):
+            return f"{frame.filename}:{frame.lineno}"
+    return name

@@ -13,3 +13,17 @@ AUDIENCES = {
     "specific-and-intensive-workforce": "Specific and intensive workforce",
     "all-childcare-professionals": "All childcare professionals",
 }
+
+# Cross-cutting themes (Material's tags plugin lists the pages under each on content/tags.md).
+# The site's own grouping, not the portfolio's.
+TAGS = (
+    "disguised compliance",
+    "engaging families",
+    "staff safety",
+    "on-line behaviours",
+    "multi-agency working",
+    "supervision",
+    "assessment",
+    "capacity to change",
+    "decision-making",
+)

@@ -1,0 +1,127 @@
+"""Shared fixtures: one real build of the site per test session, and throwaway project copies.
+
+Tests assert on what a reader gets: the built HTML, parsed; a browser where behaviour matters.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT.parent / "shared" / "seeds"
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+PROJECT_PARTS = ["content", "data", "overrides", "mkdocs.yml"]
+
+
+def run_mkdocs(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """Run the real mkdocs command line, as a user would."""
+    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    return subprocess.run(MKDOCS + args, cwd=cwd, env=full_env, capture_output=True, text=True, timeout=300)
+
+
+def copy_project(dest: Path) -> Path:
+    """A copy of the site's sources; the generator (macros/) is linked, not copied."""
+    dest.mkdir(parents=True, exist_ok=True)
+    (dest / "macros").symlink_to(ROOT / "macros", target_is_directory=True)
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part)
+        else:
+            shutil.copy2(src, dest / part)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The whole site, built once with `mkdocs build --strict` into a temporary folder."""
+    out = tmp_path_factory.mktemp("site")
+    result = run_mkdocs(["build", "--strict", "-d", str(out)], cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def html_pages(site_dir: Path) -> list[Path]:
+    """Every built page (not the 404 page and not theme assets)."""
+    return sorted(p for p in site_dir.rglob("index.html") if "assets" not in p.parts)
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def page(site_dir: Path, url_path: str) -> BeautifulSoup:
+    """The parsed page at a site path such as 'case-studies/one/'."""
+    return soup(site_dir / url_path / "index.html")
+
+
+def article_text(doc: BeautifulSoup) -> str:
+    """The readable text of a page's content, whitespace folded, permalink marks removed."""
+    article = doc.select_one("article")
+    for mark in article.select("a.headerlink"):
+        mark.decompose()
+    for br in article.select("br"):
+        br.replace_with(" ")
+    return re.sub(r"\s+", " ", article.get_text()).strip()
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium, driven by playwright (never a downloaded browser)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+class _QuietHandler(__import__("http.server").server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve_directory(directory: Path, headers: dict[str, str] | None = None):
+    """Serve a folder on a free loopback port in a background thread; returns (server, base url)."""
+    import functools
+    import threading
+    from http.server import ThreadingHTTPServer
+
+    class Handler(_QuietHandler):
+        def end_headers(self):
+            for name, value in (headers or {}).items():
+                self.send_header(name, value)
+            super().end_headers()
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(directory)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+@pytest.fixture(scope="session")
+def served_site(site):
+    server, url = serve_directory(site)
+    yield url
+    server.shutdown()
+    server.server_close()

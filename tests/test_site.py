@@ -1,0 +1,107 @@
+"""The built site, parsed: a page per entry, cross-links both ways, search coverage, credits."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from pathlib import Path
+
+import pytest
+
+from macros.loader import load_site_data
+from macros.pages import ENTRY_PAGES
+
+from .conftest import ROOT, article_text, copy_project, html_pages, page, run_mkdocs, soup
+
+DATA = load_site_data(ROOT / "data")
+
+
+def links_from(site_dir: Path, url_path: str) -> set[str]:
+    """Site paths (like 'resistance/disguised-compliance/') that a page's content links to."""
+    doc = page(site_dir, url_path)
+    targets = set()
+    for a in doc.select("article a[href]"):
+        href = a["href"].split("#")[0]
+        if href and not href.startswith(("http:", "https:", "mailto:")):
+            targets.add(posixpath.normpath(posixpath.join(url_path, href)) + "/")
+    return targets
+
+
+@pytest.mark.parametrize("pages", ENTRY_PAGES, ids=lambda p: p.kind)
+def test_every_entry_has_its_own_page(site, pages):
+    entries = getattr(DATA, pages.kind)
+    assert entries
+    for entry in entries:
+        doc = page(site, f"{pages.folder}/{entry.id}")
+        assert entry.title in doc.select_one("article h1").get_text()
+
+
+def test_case_studies_and_resistance_types_link_both_ways(site):
+    pairs = 0
+    for case in DATA.case_studies:
+        case_path = f"case-studies/{case.id}/"
+        case_links = links_from(site, case_path)
+        assert "illustrates" in article_text(page(site, case_path))
+        for type_id in case.illustrates:
+            pairs += 1
+            assert f"resistance/{type_id}/" in case_links
+            assert case_path in links_from(site, f"resistance/{type_id}/")
+    assert pairs >= 7
+    for resistance in DATA.resistance_types:
+        listed = {p for p in links_from(site, f"resistance/{resistance.id}/") if p.startswith("case-studies/")}
+        expected = {f"case-studies/{c.id}/" for c in DATA.case_studies if resistance.id in c.illustrates}
+        assert listed == expected
+
+
+def test_case_study_index_gives_summary_and_types(site):
+    text = article_text(page(site, "case-studies"))
+    links = links_from(site, "case-studies/")
+    for case in DATA.case_studies:
+        assert case.summary in text
+        assert f"case-studies/{case.id}/" in links
+    for type_id in {t for c in DATA.case_studies for t in c.illustrates}:
+        assert f"resistance/{type_id}/" in links
+
+
+def test_prose_pages_link_into_entry_pages(site):
+    assert {f"resistance/{t.id}/" for t in DATA.resistance_types} <= links_from(site, "part-one/")
+    assert {f"resistance/{t.id}/" for t in DATA.resistance_types} <= links_from(site, "resistance/")
+
+
+def test_search_index_holds_every_page(site):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    indexed = {doc["location"].split("#")[0] for doc in index["docs"]}
+    for html in html_pages(site):
+        location = html.parent.relative_to(site).as_posix()
+        location = "" if location == "." else location + "/"
+        assert location in indexed, location
+
+
+def test_entries_are_reached_through_index_pages_not_the_sidebar(site):
+    nav = page(site, "introduction").select_one("nav.md-nav--primary")
+    hrefs = {a["href"] for a in nav.select("a[href]")}
+    assert not any("case-studies/one" in h or "resistance/disguised-compliance" in h for h in hrefs)
+
+
+def test_every_page_credits_the_publishers(site):
+    for html in html_pages(site):
+        footer = soup(html).select_one("footer").get_text(" ")
+        assert "West of Scotland Child Protection Consortium (2016)" in footer, html
+        assert "East Ayrshire (2016)" in footer, html
+
+
+def test_raw_html_in_data_is_shown_as_text(tmp_path):
+    project = copy_project(tmp_path / "project")
+    path = project / "data" / "case_studies.yml"
+    payload = '<script>window.hacked=1</script><img src=x onerror="alert(1)"> {: onclick="alert(2)" }'
+    text = path.read_text(encoding="utf-8").replace("    narrative: |\n", f"    narrative: |\n      {payload}\n\n", 1)
+    path.write_text(text.replace('{: onclick="alert(2)" }', "{curly}"), encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_mkdocs(["build", "--strict", "-d", str(out)], cwd=project)
+    assert result.returncode == 0, result.stderr
+    doc = page(out, "case-studies/one")
+    article = doc.select_one("article")
+    assert article.select("script") == [] and article.select("img") == []
+    assert not any(attr.startswith("on") for tag in article.find_all(True) for attr in tag.attrs)
+    assert "<script>window.hacked=1</script>" in article.get_text()
+    assert "{curly}" in article.get_text()
