@@ -16,7 +16,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT.parent / "shared" / "seeds"
+# The source documents, kept beside the tests so a fresh clone can check faithfulness;
+# test_seed_copies_match_shared keeps them identical to ../shared/seeds where that exists.
+SEEDS = ROOT / "tests" / "seeds"
+SHARED_SEEDS = ROOT.parent / "shared" / "seeds"
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 PROJECT_PARTS = ["content", "data", "overrides", "mkdocs.yml"]
 

@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from .conftest import SEEDS, article_text, html_pages, soup
+from .conftest import SEEDS, SHARED_SEEDS, article_text, html_pages, soup
 
 PORTFOLIO = SEEDS / "003_a7fe4d05f0e42523.txt"
 C4EO = SEEDS / "000_ffce3c0e9b6d1e4a.txt"
@@ -71,3 +71,9 @@ def test_the_check_would_notice_a_missing_sentence(site_text):
     text, _ = site_text
     assert "Disguised compliance is the most difficult type of resistant behaviour to recognise." in text
     assert "Disguised compliance is the easiest type of resistant behaviour to recognise." not in text
+
+
+@pytest.mark.skipif(not SHARED_SEEDS.is_dir(), reason="no ../shared/seeds beside this clone")
+def test_seed_copies_match_shared():
+    for name in ("003_a7fe4d05f0e42523.txt", "000_ffce3c0e9b6d1e4a.txt"):
+        assert (SEEDS / name).read_bytes() == (SHARED_SEEDS / name).read_bytes(), name
