@@ -35,6 +35,16 @@ ENTRY_PAGES = [
 PAGES_BY_KIND = {pages.kind: pages for pages in ENTRY_PAGES}
 
 BIBLIOGRAPHY = "references/index.md"
+
+# The opening page of each Part, for links such as key messages -> their Part.
+PART_PAGES = {
+    1: ("Part One: Definition, Descriptions and Drivers", "part-one/index.md"),
+    2: ("Part Two: Case Studies", "case-studies/index.md"),
+    3: ("Part Three: Impact", "part-three/index.md"),
+    4: ("Part Four: Support", "part-four/index.md"),
+    5: ("Part Five: What Works? Tools and Tips", "part-five/index.md"),
+    6: ("Part Six: Additional Resources", "resources/index.md"),
+}
 READY_RECKONER = "appendix/ready-reckoner.md"
 
 # Macros that show one data entry inside a prose page: macro name -> kind.

@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page
 
 from .errors import DataError, DataProblem, did_you_mean
 from .loader import CITE, SiteData, load_site_data
-from .pages import BIBLIOGRAPHY, ENTRY_PAGES, PAGES_BY_KIND, entry_src, placements_in, search_boost
+from .pages import BIBLIOGRAPHY, ENTRY_PAGES, PAGES_BY_KIND, PART_PAGES, entry_src, placements_in, search_boost
 from .render import TemplateFailure, make_environment, relative, render
 from .vocab import AUDIENCES, COURSE_LENGTHS
 
@@ -57,6 +57,7 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
             {
                 "rel": relative,
                 "search_boost": search_boost,
+                "part_pages": PART_PAGES,
                 "src_of": self.src_of,
                 "data": self.data,
                 "page_titles": self.page_titles,

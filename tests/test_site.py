@@ -105,3 +105,60 @@ def test_raw_html_in_data_is_shown_as_text(tmp_path):
     assert not any(attr.startswith("on") for tag in article.find_all(True) for attr in tag.attrs)
     assert "<script>window.hacked=1</script>" in article.get_text()
     assert "{curly}" in article.get_text()
+
+
+def test_courses_and_tools_link_both_ways(site):
+    pairs = [(course, tool_id) for course in DATA.courses for tool_id in course.tools]
+    assert pairs, "expected at least the Motivational Interviewing course and tool"
+    for course, tool_id in pairs:
+        assert f"tools/{tool_id}/" in links_from(site, f"courses/{course.id}/")
+        assert f"courses/{course.id}/" in links_from(site, f"tools/{tool_id}/")
+
+
+def test_resistance_types_link_to_what_addresses_them(site):
+    for resistance in DATA.resistance_types:
+        links = links_from(site, f"resistance/{resistance.id}/")
+        for course in DATA.courses_by_type.get(resistance.id, []):
+            assert f"courses/{course.id}/" in links
+        for tool in DATA.tools_by_type.get(resistance.id, []):
+            assert f"tools/{tool.id}/" in links
+    questions = links_from(site, "resistance/disguised-compliance/")
+    assert "part-three/working-relationships/" in questions and "part-four/managers/" in questions
+
+
+def test_resources_link_to_references_that_are_the_same_work(site):
+    for resource in DATA.resources:
+        if resource.reference:
+            hrefs = [a["href"] for a in page(site, f"resources/{resource.id}").select("article a[href]")]
+            assert any(h.endswith(f"references/#{resource.reference}") for h in hrefs), resource.id
+
+
+def test_c4eo_summary_is_linked_from_its_resource_and_its_reference(site):
+    assert "c4eo-summary/" in links_from(site, "resources/c4eo-highly-resistant-families/")
+    note = page(site, "references").select_one("#c4eo-2010").find_next_sibling("p")
+    assert any(a["href"].endswith("c4eo-summary/") for a in note.select("a"))
+
+
+def test_key_messages_link_to_their_part(site):
+    for messages in DATA.key_messages:
+        slug = {1: "part-one", 3: "part-three", 4: "part-four", 5: "part-five"}[messages.part]
+        assert f"{slug}/" in links_from(site, f"{slug}/key-messages/")
+
+
+def test_abbreviations_are_explained_where_they_are_used(site):
+    expansions = {term.term: term.expansion for term in DATA.glossary}
+    seen = set()
+    for html in html_pages(site):
+        for abbr in soup(html).select("article abbr[title]"):
+            assert abbr["title"] == expansions[abbr.get_text()]
+            seen.add(abbr.get_text())
+    assert {"SCR", "CPC", "LSCB", "NSPCC", "BASW", "C4EO", "GIRFEC", "FGDM", "SCIE"} <= seen
+    glossary = article_text(page(site, "glossary"))
+    assert all(term in glossary for term in expansions)
+
+
+def test_every_course_tool_and_resource_is_listed_on_its_index(site):
+    assert {f"courses/{c.id}/" for c in DATA.courses} <= links_from(site, "courses/")
+    assert {f"tools/{t.id}/" for t in DATA.tools} <= links_from(site, "tools/")
+    assert {f"resources/{r.id}/" for r in DATA.resources} <= links_from(site, "resources/")
+    assert {f"training-resources/{t.id}/" for t in DATA.training_resources} <= links_from(site, "courses/")
