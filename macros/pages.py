@@ -19,6 +19,7 @@ class EntryPages:
     kind: str
     folder: str
     template: str
+    searchable: bool = True
 
     def src(self, entry_id: str) -> str:
         return f"{self.folder}/{entry_id}.md"
@@ -31,10 +32,23 @@ ENTRY_PAGES = [
     EntryPages("training_resources", "training-resources", "training_resource.md"),
     EntryPages("tools", "tools", "tool.md"),
     EntryPages("resources", "resources", "resource.md"),
+    EntryPages("question_sets", "checklists", "checklist.md", searchable=False),
 ]
 PAGES_BY_KIND = {pages.kind: pages for pages in ENTRY_PAGES}
 
 BIBLIOGRAPHY = "references/index.md"
+PRINT_PAGE = "print.md"
+
+# Index pages after which the whole-portfolio document places each entry of a kind.
+ENTRIES_AFTER = {
+    "resistance/index.md": ["resistance_types"],
+    "case-studies/index.md": ["case_studies"],
+    "courses/index.md": ["courses", "training_resources"],
+    "tools/index.md": ["tools"],
+    "resources/index.md": ["resources"],
+}
+# Pages that are not part of the printed portfolio (the home page's routes, tools for the screen).
+NOT_PRINTED = {"index.md", "tags.md", "appendix/ready-reckoner-blank.md", PRINT_PAGE}
 
 # The opening page of each Part, for links such as key messages -> their Part.
 PART_PAGES = {

@@ -9,11 +9,16 @@ and appends the glossary's abbreviations so every page explains them in place.
 
 from __future__ import annotations
 
+import os
 import re
+from urllib.parse import urljoin
 from collections import defaultdict
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+import segno
+from markupsafe import Markup, escape
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -23,7 +28,8 @@ from mkdocs.structure.pages import Page
 
 from .errors import DataError, DataProblem, did_you_mean
 from .loader import CITE, SiteData, load_site_data
-from .pages import BIBLIOGRAPHY, ENTRY_PAGES, PAGES_BY_KIND, PART_PAGES, entry_src, placements_in, search_boost
+from .pages import BIBLIOGRAPHY, ENTRY_PAGES, PAGES_BY_KIND, PART_PAGES, PRINT_PAGE, entry_src, placements_in, search_boost
+from .print_page import PRINT_FRONT_MATTER, assemble_print_page, print_parts
 from .render import TemplateFailure, make_environment, relative, render
 from .vocab import AUDIENCES, COURSE_LENGTHS
 
@@ -51,6 +57,8 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
         except DataError as exc:
             raise PluginError(_report(exc)) from None
         self.docs_name = Path(config.docs_dir).name
+        self.build_date = build_date()
+        config.extra["build_date"] = self.build_date
         self.page_titles: dict[str, str] = {}
         self.env = make_environment(
             root / self.config.templates,
@@ -58,6 +66,7 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
                 "rel": relative,
                 "search_boost": search_boost,
                 "part_pages": PART_PAGES,
+                "build_date": self.build_date,
                 "src_of": self.src_of,
                 "data": self.data,
                 "page_titles": self.page_titles,
@@ -71,24 +80,33 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
         return config
 
     def src_of(self, kind: str, entry_id: str) -> str:
-        """Source path of an entry's page, or of the prose page that places it."""
-        pages = PAGES_BY_KIND.get(kind)
-        if pages:
-            return pages.src(entry_id)
-        return self.placements[(kind, entry_id)]
+        """Source path of the prose page that places an entry, else of the entry's own page."""
+        placed = self.placements.get((kind, entry_id))
+        return placed or PAGES_BY_KIND[kind].src(entry_id)
 
     def on_files(self, files: Files, config) -> Files:
         self._scan_prose(files)
         for pages in ENTRY_PAGES:
             for entry in getattr(self.data, pages.kind):
                 src = pages.src(entry.id)
+                file = File.generated(config, src, content="")
+                page_url = urljoin(config.site_url, file.url) if config.site_url else None
                 try:
-                    content = render(self.env, pages.template, entry=entry, page_src=src, cited_on=self.cited_on)
+                    file.content_string = render(
+                        self.env, pages.template, entry=entry, page_src=src, page_url=page_url, qr_code=qr_svg(page_url), cited_on=self.cited_on
+                    )
                 except TemplateFailure as exc:
                     raise PluginError(f"Page {src} could not be generated:\n{exc}") from None
-                self.page_titles[src] = _heading(content)
-                files.append(File.generated(config, src, content=content))
+                self.page_titles[src] = _heading(file.content_string)
+                files.append(file)
+        # Last, so that every other page's Markdown is ready when this one is assembled.
+        files.append(File.generated(config, PRINT_PAGE, content=PRINT_FRONT_MATTER))
+        self.final_markdown: dict[str, str] = {}
         return files
+
+    def on_nav(self, nav, config, files):
+        self.print_parts = print_parts(nav, self.data)
+        return nav
 
     def _scan_prose(self, files: Files) -> None:
         """Find where prose pages place data and which references they cite, before any page renders."""
@@ -122,16 +140,36 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
     def render_fragment(self, template: str, page: Page, **context: Any) -> str:
         """Render a card or list template for a macro call on a prose page."""
         try:
-            return render(self.env, template, page_src=page.file.src_uri, cited_on=self.cited_on, **context)
+            return render(self.env, template, page_src=page.file.src_uri, page_url=page.canonical_url, cited_on=self.cited_on, **context)
         except TemplateFailure as exc:
             raise PluginError(f"{self.docs_name}/{page.file.src_uri} could not be rendered:\n{exc}") from None
 
     @event_priority(-100)
     def on_page_markdown(self, markdown: str, page: Page, config, files) -> str:
         """After macros: point citations at the bibliography and define the abbreviations."""
-        bibliography = relative(BIBLIOGRAPHY, page.file.src_uri)
-        markdown = CITE.sub(lambda m: f"]({bibliography}#{m.group(1)})", markdown)
+        src = page.file.src_uri
+        if src == PRINT_PAGE:
+            markdown = assemble_print_page(self.print_parts, self.final_markdown)
+        else:
+            bibliography = relative(BIBLIOGRAPHY, src)
+            markdown = CITE.sub(lambda m: f"]({bibliography}#{m.group(1)}){{: .wwr-cite }}", markdown)
+            self.final_markdown[src] = markdown
         return f"{markdown}\n\n{self.abbreviations}\n" if self.abbreviations else markdown
+
+
+def qr_svg(address: str | None) -> Markup | None:
+    """A QR code of a page's address, drawn at build time (no network), for printed handouts."""
+    if not address:
+        return None
+    svg = segno.make(address, error="m").svg_inline(scale=3, border=2, dark="#000", light="#fff")
+    return Markup(svg.replace("<svg ", f'<svg role="img" aria-label="QR code of {escape(address)}" ', 1))
+
+
+def build_date() -> str:
+    """The day of the build, shown on printouts; SOURCE_DATE_EPOCH makes it reproducible."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = datetime.fromtimestamp(int(epoch), tz=timezone.utc) if epoch else datetime.now(timezone.utc)
+    return moment.date().isoformat()
 
 
 def _heading(markdown: str) -> str:

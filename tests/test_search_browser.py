@@ -17,7 +17,7 @@ from macros.pages import ENTRY_PAGES
 from .conftest import ROOT
 
 DATA = load_site_data(ROOT / "data")
-ENTRIES = [(f"{pages.folder}/{entry.id}/", entry.title) for pages in ENTRY_PAGES for entry in getattr(DATA, pages.kind)]
+ENTRIES = [(f"{pages.folder}/{entry.id}/", entry.title) for pages in ENTRY_PAGES if pages.searchable for entry in getattr(DATA, pages.kind)]
 PAGES_BY_TITLE: dict[str, set[str]] = defaultdict(set)
 for path, title in ENTRIES:
     PAGES_BY_TITLE[title.lower()].add(path)

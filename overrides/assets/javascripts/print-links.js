@@ -1,0 +1,25 @@
+/* On paper a link cannot be followed, so print.css shows its address after it. This records the
+   full address of each link in the page content (not citations, glossary marks or heading
+   anchors, which would only clutter the page). It reads the page only; it stores and sends nothing. */
+(function () {
+  "use strict";
+
+  function mark() {
+    Array.prototype.forEach.call(document.querySelectorAll(".wwr-page-address"), function (slot) {
+      if (!slot.textContent) slot.textContent = window.location.href.split("#")[0];
+    });
+    var links = document.querySelectorAll("article a[href]");
+    Array.prototype.forEach.call(links, function (link) {
+      var href = link.getAttribute("href");
+      if (!href || href.charAt(0) === "#" || link.classList.contains("headerlink") || link.classList.contains("wwr-cite")) return;
+      if (link.closest(".wwr-no-print-href")) return;
+      link.setAttribute("data-print-href", link.href);
+    });
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(mark);
+  } else {
+    document.addEventListener("DOMContentLoaded", mark);
+  }
+})();
