@@ -7,6 +7,8 @@ output is Markdown that mkdocs converts with the rest of the page.
 
 from __future__ import annotations
 
+from .render import md, url
+
 
 def define_env(env):
     """Register one macro per card or list kind that prose pages can place."""
@@ -69,6 +71,36 @@ def define_env(env):
     def bibliography():
         """The reference list, one anchor per reference, with the pages that cite it."""
         return fragment("bibliography.md")
+
+    @env.macro
+    def local_contacts():
+        """The committee's local contacts (data/local/contacts.yml)."""
+        return fragment("local_contacts.md")
+
+    @env.macro
+    def changelog():
+        """The 'What's changed' list (data/changelog.yml), newest first."""
+        return fragment("changelog.md")
+
+    @env.macro
+    def setting(path: str):
+        """One of the committee's settings (data/site.yml), e.g. setting("contact.name"), as safe text."""
+        value = plugin.data.site
+        for part in path.split("."):
+            value = getattr(value, part)
+        return md(str(value))
+
+    @env.macro
+    def contact_email():
+        """The committee's contact address as a mail link."""
+        email = plugin.data.site.contact.email
+        return f"[{md(email)}](mailto:{url(email)})"
+
+    @env.macro
+    def contact_phone():
+        """The committee's contact phone as a list item, when it has one."""
+        phone = plugin.data.site.contact.phone
+        return f"- Telephone: {md(phone)}" if phone else ""
 
     @env.macro
     def glossary_table():

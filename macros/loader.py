@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Iterator, get_args
 
@@ -25,8 +26,11 @@ from .models import (
     FactorList,
     GlossaryTerm,
     KeyMessages,
+    ChangeEntry,
+    LocalContact,
     QuestionSet,
     ReadyReckoner,
+    SiteSettings,
     Reference,
     ResistanceType,
     Resource,
@@ -36,7 +40,10 @@ from .models import (
 from .yaml_source import SourceFile, read_yaml
 
 CITE = re.compile(r"\]\(cite:([^)\s]*)\)")
-LIST_KINDS = [name for name, f in DataFile.model_fields.items() if name != "ready_reckoner"]
+# Kinds given once (a mapping), and kinds given as lists that files add to.
+SINGLETONS = ("ready_reckoner", "site")
+LIST_KINDS = [name for name in DataFile.model_fields if name not in SINGLETONS]
+LOCAL_DIR = "local"
 
 
 @dataclass(frozen=True)
@@ -46,6 +53,7 @@ class Located:
     entry: Any
     source: SourceFile
     loc: Loc
+    local: bool = False
 
 
 @dataclass
@@ -63,7 +71,11 @@ class SiteData:
     resources: list[Resource]
     references: list[Reference]
     glossary: list[GlossaryTerm]
+    contacts: list[LocalContact]
+    changelog: list[ChangeEntry]
     ready_reckoner: ReadyReckoner
+    site: SiteSettings
+    local: set[tuple[str, str]] = field(default_factory=set)
     by_id: dict[str, dict[str, Any]] = field(default_factory=dict)
     cases_by_type: dict[str, list[CaseStudy]] = field(default_factory=dict)
     questions_by_type: dict[str, list[QuestionSet]] = field(default_factory=dict)
@@ -100,7 +112,7 @@ def _reason(error: dict) -> tuple[Loc, str]:
     given = error.get("input")
     if kind == "extra_forbidden":
         name = str(loc[-1])
-        return loc, f"unknown field '{name}'{did_you_mean(name, _field_names())}"
+        return loc, f"unknown field '{name}'{did_you_mean(name, _fields_at(loc[:-1]))}"
     if kind == "missing":
         return loc, "this required field is missing"
     if kind in ("string_type", "string_sub_type"):
@@ -132,6 +144,8 @@ def _reason(error: dict) -> tuple[Loc, str]:
 def _describe(value: Any) -> str:
     if isinstance(value, (dict, list)):
         return "a group of fields" if isinstance(value, dict) else "a list"
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()  # YAML reads an unquoted 2010-08-06 as a date
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
@@ -153,6 +167,21 @@ def _field_names() -> list[str]:
                         stack.append(arg)
         _FIELD_NAMES.extend(sorted(seen))
     return _FIELD_NAMES
+
+
+def _fields_at(loc: Loc) -> list[str]:
+    """The fields of the model found at `loc`, for 'did you mean' (a name valid elsewhere, such as
+    a resource's `author` written in a tool, must not be suggested back as itself)."""
+    model: type[BaseModel] = DataFile
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        info = model.model_fields.get(str(part))
+        inner = next(_model_args(info.annotation), None) if info else None
+        if inner is None:
+            return _field_names()
+        model = inner
+    return list(model.model_fields)
 
 
 def _model_args(annotation: Any) -> Iterator[type]:
@@ -201,7 +230,7 @@ def load_site_data(data_dir: Path, display_root: Path | None = None) -> SiteData
     display_root = display_root or data_dir.parent
     problems: list[DataProblem] = []
     located: dict[str, list[Located]] = defaultdict(list)
-    reckoners: list[Located] = []
+    singletons: dict[str, list[Located]] = defaultdict(list)
     sources: list[SourceFile] = []
 
     for path in data_files(data_dir):
@@ -216,20 +245,28 @@ def load_site_data(data_dir: Path, display_root: Path | None = None) -> SiteData
         if parsed is None:
             continue
         sources.append(source)
+        local = path.parent.name == LOCAL_DIR and path.parent.parent == data_dir
         for kind in LIST_KINDS:
             for index, entry in enumerate(getattr(parsed, kind)):
-                located[kind].append(Located(entry, source, (kind, index)))
-        if parsed.ready_reckoner is not None:
-            reckoners.append(Located(parsed.ready_reckoner, source, ("ready_reckoner",)))
+                located[kind].append(Located(entry, source, (kind, index), local))
+        for kind in SINGLETONS:
+            if getattr(parsed, kind) is not None:
+                singletons[kind].append(Located(getattr(parsed, kind), source, (kind,), local))
 
     if problems:
         raise DataError(problems)
 
+    problems.extend(_apply_overlay(located))
     problems.extend(_check_unique(located))
-    if not reckoners:
-        problems.append(DataProblem(f"{data_dir.name}/", 1, "", "no file gives the ready_reckoner"))
-    for extra in reckoners[1:]:
-        problems.append(extra.source.problem(extra.loc, f"ready_reckoner is already given in {reckoners[0].source.name}"))
+    chosen = {}
+    for kind in SINGLETONS:
+        given = _overlaid_singleton(singletons[kind])
+        if not given:
+            problems.append(DataProblem(f"{data_dir.name}/", 1, "", f"no file gives the {kind} (see README.md)"))
+            continue
+        chosen[kind] = given[0].entry
+        for extra in given[1:]:
+            problems.append(extra.source.problem(extra.loc, f"{kind} is already given in {given[0].source.name}"))
     ids = {kind: {_key(kind, item.entry) for item in items} for kind, items in located.items()}
     problems.extend(_check_references(located, ids))
     cited_by, cite_problems = _collect_citations(sources, ids.get("references", set()))
@@ -237,11 +274,41 @@ def load_site_data(data_dir: Path, display_root: Path | None = None) -> SiteData
     if problems:
         raise DataError(problems)
 
-    return _assemble(located, reckoners[0].entry, cited_by)
+    return _assemble(located, chosen, cited_by)
 
 
-def _key(kind: str, entry: Any) -> str:
-    return entry.term if kind == "glossary" else entry.id
+def _overlaid_singleton(given: list[Located]) -> list[Located]:
+    """A committee's `data/local/` copy of a once-only kind (its site.yml) wins over the core one."""
+    local = [item for item in given if item.local]
+    return local or given
+
+
+def _key(kind: str, entry: Any) -> str | None:
+    if kind == "glossary":
+        return entry.term
+    return getattr(entry, "id", None)
+
+
+def _apply_overlay(located: dict[str, list[Located]]) -> list[DataProblem]:
+    """Put each local entry marked `replaces: true` in the place of the core entry with its id."""
+    problems = []
+    for kind, items in located.items():
+        core_keys = {_key(kind, item.entry) for item in items if not item.local}
+        replacing: dict[str, Located] = {}
+        for item in items:
+            if not getattr(item.entry, "replaces", False):
+                continue
+            key = _key(kind, item.entry)
+            if not item.local:
+                problems.append(item.source.problem(item.loc + ("replaces",), f"only entries in data/{LOCAL_DIR}/ may replace another entry"))
+            elif key not in core_keys:
+                problems.append(item.source.problem(item.loc + ("replaces",), f"there is no core entry with id '{key}' to replace"))
+            else:
+                replacing[key] = item
+        if replacing:
+            kept = [item for item in items if item not in replacing.values()]
+            located[kind] = [item if item.local else replacing.get(_key(kind, item.entry), item) for item in kept]
+    return problems
 
 
 def _check_unique(located: dict[str, list[Located]]) -> list[DataProblem]:
@@ -250,12 +317,19 @@ def _check_unique(located: dict[str, list[Located]]) -> list[DataProblem]:
         first: dict[str, Located] = {}
         for item in items:
             key = _key(kind, item.entry)
+            if key is None:
+                continue
             if key in first:
                 where = first[key]
                 field = "term" if kind == "glossary" else "id"
-                problems.append(
-                    item.source.problem(item.loc + (field,), f"duplicate {field} '{key}' (already used at {where.source.name}:{where.source.line_of(where.loc)})")
-                )
+                place = f"{where.source.name}:{where.source.line_of(where.loc)}"
+                if item.local and not where.local and hasattr(item.entry, "replaces"):
+                    reason = f"id '{key}' is already used by the core entry at {place}; add 'replaces: true' to replace it, or choose another id"
+                elif item.local and not where.local:
+                    reason = f"id '{key}' is already used by the core entry at {place}; a local file cannot replace this kind of entry, choose another id"
+                else:
+                    reason = f"duplicate {field} '{key}' (already used at {place})"
+                problems.append(item.source.problem(item.loc + (field,), reason))
             else:
                 first[key] = item
     return problems
@@ -295,11 +369,13 @@ def _collect_citations(sources: list[SourceFile], references: set[str]) -> tuple
     return cited, problems
 
 
-def _assemble(located: dict[str, list[Located]], reckoner: ReadyReckoner, cited: dict[str, list[Loc]]) -> SiteData:
+def _assemble(located: dict[str, list[Located]], singletons: dict[str, Any], cited: dict[str, list[Loc]]) -> SiteData:
     entries = {kind: [item.entry for item in located.get(kind, [])] for kind in LIST_KINDS}
-    data = SiteData(**entries, ready_reckoner=reckoner)
+    data = SiteData(**entries, **singletons)
+    data.local = {(kind, _key(kind, item.entry)) for kind, items in located.items() for item in items if item.local}
+    data.changelog.sort(key=lambda change: change.date, reverse=True)
     data.case_studies.sort(key=lambda case: case.number)
-    data.by_id = {kind: {_key(kind, e): e for e in items} for kind, items in entries.items()}
+    data.by_id = {kind: {_key(kind, e): e for e in items} for kind, items in entries.items() if kind != "changelog"}
 
     def index(pairs: Iterator[tuple[str, Any]]) -> dict[str, list]:
         out: dict[str, list] = defaultdict(list)

@@ -8,9 +8,12 @@ loader.py once every file has validated.
 
 from __future__ import annotations
 
-from typing import Literal
+from datetime import date
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+from .colours import HEX, contrast
 
 from .text_types import Email, Id, Markdown, Text, Url
 from .vocab import AUDIENCES, COURSE_LENGTHS, TAGS
@@ -23,6 +26,24 @@ class Model(BaseModel):
     """Base for every data model: strict, immutable, unknown keys refused."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+# Dates may be written bare (2027-03-31) or quoted ("2027-03-31").
+Day = Annotated[date, Field(strict=False)]
+
+
+class Governed(Model):
+    """Review fields a committee can govern; a page past `review_due` shows a banner."""
+
+    reviewed: Day | None = None
+    review_due: Day | None = None
+    version: Text | None = None
+
+
+class Overlayable(Governed):
+    """Kinds a committee may add to in `data/local/`; `replaces: true` swaps a core entry for its own."""
+
+    replaces: bool = False
 
 
 class ListBlock(Model):
@@ -42,7 +63,7 @@ class Quote(Model):
     reference: Id
 
 
-class ResistanceType(Model):
+class ResistanceType(Governed):
     """One of Part One's resistant behaviours; gets a page at /resistance/<id>/."""
 
     id: Id
@@ -63,7 +84,7 @@ class ResistanceType(Model):
         return self
 
 
-class CaseStudy(Model):
+class CaseStudy(Governed):
     """One of Part Two's case studies; gets a page at /case-studies/<id>/."""
 
     id: Id
@@ -98,7 +119,7 @@ class KeyMessages(Model):
     messages: list[Markdown] = Field(min_length=1)
 
 
-class QuestionSet(Model):
+class QuestionSet(Governed):
     """A set of reflective questions; printed as a checklist."""
 
     id: Id
@@ -161,7 +182,7 @@ class LearningOutcomes(ListBlock):
     outro: Markdown | None = None
 
 
-class Course(Model):
+class Course(Overlayable):
     """A training course from Part Four's Learning and Development; gets a page at /courses/<id>/."""
 
     id: Id
@@ -181,7 +202,7 @@ class Course(Model):
     tags: list[Tag] = []
 
 
-class TrainingResource(Model):
+class TrainingResource(Governed):
     """A training resource (framework, animation) listed with the courses."""
 
     id: Id
@@ -191,7 +212,7 @@ class TrainingResource(Model):
     tags: list[Tag] = []
 
 
-class Tool(Model):
+class Tool(Governed):
     """One of Part Five's tools; gets a page at /tools/<id>/."""
 
     id: Id
@@ -215,7 +236,14 @@ class Availability(Model):
         return self
 
 
-class Resource(Model):
+class Supersession(Model):
+    """What replaces an out-of-date resource: a link, and what it is called."""
+
+    title: Text
+    url: Url
+
+
+class Resource(Overlayable):
     """One of Part Six's additional resources; gets a page at /resources/<id>/."""
 
     id: Id
@@ -227,6 +255,8 @@ class Resource(Model):
     date_published: Text
     reference: Id | None = None
     page: Text | None = None
+    superseded_by: "Supersession | None" = None
+    archived: bool = False
     tags: list[Tag] = []
 
 
@@ -261,6 +291,80 @@ class GlossaryTerm(Model):
     note: Markdown | None = None
 
 
+def _colour(value: str) -> str:
+    if not HEX.match(value):
+        raise ValueError(f"'{value}' is not a colour written as #rrggbb")
+    return value.lower()
+
+
+Colour = Annotated[str, AfterValidator(_colour)]
+
+
+class Colours(Model):
+    """Brand colours; each pair that is read together must reach WCAG AA contrast (4.5:1)."""
+
+    primary: Colour = Field(description="Header background and links on the light page")
+    on_primary: Colour = Field("#ffffff", description="Text on the header")
+    link_dark: Colour = Field("#8fb8ff", description="Links on the dark page")
+
+    @model_validator(mode="after")
+    def _readable(self) -> "Colours":
+        pairs = [
+            ("on_primary", self.on_primary, "primary", self.primary),
+            ("primary", self.primary, "the white page", "#ffffff"),
+            ("link_dark", self.link_dark, "the dark page", "#1e2129"),
+        ]
+        for name, colour, against, background in pairs:
+            ratio = contrast(colour, background)
+            if ratio < 4.5:
+                raise ValueError(f"{name} {colour} on {against} {background} has a contrast of {ratio:.2f}:1; WCAG AA needs at least 4.5:1")
+        return self
+
+
+class SiteContact(Model):
+    name: Text
+    email: Email
+    phone: Text | None = None
+
+
+class LinkTo(Model):
+    title: Text
+    url: Url
+
+
+class SiteSettings(Model):
+    """One committee's own settings: name, branding, contact and local links (data/site.yml)."""
+
+    site_name: Text
+    committee_name: Text
+    logo: Text | None = Field(None, description="An image file in data/ or data/local/, e.g. local/logo.svg")
+    colours: Colours
+    contact: SiteContact
+    local_procedures: LinkTo | None = None
+    version: Text
+
+
+class LocalContact(Overlayable):
+    """A committee's local contact, listed on the Local contacts page."""
+
+    id: Id
+    name: Text
+    role: Text | None = None
+    organisation: Text | None = None
+    phone: Text | None = None
+    email: Email | None = None
+    url: Url | None = None
+    notes: Markdown | None = None
+
+
+class ChangeEntry(Model):
+    """One line of the 'What's changed' page."""
+
+    date: Day
+    version: Text | None = None
+    changes: list[Markdown] = Field(min_length=1)
+
+
 class DataFile(Model):
     """What one YAML file may hold: any of the kinds, keyed by name. Lists from several files are joined."""
 
@@ -275,4 +379,7 @@ class DataFile(Model):
     resources: list[Resource] = []
     references: list[Reference] = []
     glossary: list[GlossaryTerm] = []
+    contacts: list[LocalContact] = []
+    changelog: list[ChangeEntry] = []
     ready_reckoner: ReadyReckoner | None = None
+    site: SiteSettings | None = None

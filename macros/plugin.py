@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import os
 import re
-from urllib.parse import urljoin
+from urllib.parse import quote, urlencode, urljoin
 from collections import defaultdict
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -56,9 +56,10 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
             self.data = load_site_data(root / self.config.data_dir, display_root=root)
         except DataError as exc:
             raise PluginError(_report(exc)) from None
+        self.root = root
         self.docs_name = Path(config.docs_dir).name
         self.build_date = build_date()
-        config.extra["build_date"] = self.build_date
+        self._apply_settings(config)
         self.page_titles: dict[str, str] = {}
         self.env = make_environment(
             root / self.config.templates,
@@ -67,6 +68,8 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
                 "search_boost": search_boost,
                 "part_pages": PART_PAGES,
                 "build_date": self.build_date,
+                "site": self.data.site,
+                "is_local": lambda kind, entry_id: (kind, entry_id) in self.data.local,
                 "src_of": self.src_of,
                 "data": self.data,
                 "page_titles": self.page_titles,
@@ -78,6 +81,28 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
         self.env.filters["audience_label"] = AUDIENCES.__getitem__
         self.abbreviations = "\n".join(f"*[{t.term}]: {t.expansion}" for t in self.data.glossary)
         return config
+
+    def _apply_settings(self, config) -> None:
+        """The committee's settings (data/site.yml) become the site's name, footer and colours."""
+        settings = self.data.site
+        config.site_name = settings.site_name
+        config.extra.update(build_date=self.build_date, site=settings.model_dump(mode="json"))
+        self.logo = None
+        if settings.logo:
+            self.logo = self._logo_path(settings.logo)
+            config.theme["logo"] = f"assets/images/logo{self.logo.suffix}"
+        offline = config.plugins.get("material/offline")
+        self.offline = bool(offline and offline.config.enabled)
+        if self.offline:
+            # Named so that Material's offline plugin does not add its copy from unpkg.com.
+            config.extra["polyfills"] = [IFRAME_WORKER_SHIM]
+
+    def _logo_path(self, logo: str) -> Path:
+        data_dir = (self.root / self.config.data_dir).resolve()
+        path = (data_dir / logo).resolve()
+        if not path.is_relative_to(data_dir) or not path.is_file() or path.suffix.lower() not in (".svg", ".png", ".jpg", ".jpeg"):
+            raise PluginError(f"{self.config.data_dir}/site.yml: site.logo: '{logo}' must be an .svg, .png or .jpg file inside {self.config.data_dir}/")
+        return path
 
     def src_of(self, kind: str, entry_id: str) -> str:
         """Source path of the prose page that places an entry, else of the entry's own page."""
@@ -99,10 +124,31 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
                     raise PluginError(f"Page {src} could not be generated:\n{exc}") from None
                 self.page_titles[src] = _heading(file.content_string)
                 files.append(file)
+        files.append(File.generated(config, COMMITTEE_CSS, content=committee_css(self.data.site)))
+        if self.logo:
+            files.append(File.generated(config, config.theme["logo"], abs_src_path=str(self.logo)))
+        if self.offline:
+            shim = self.root / "node_modules" / "iframe-worker" / "shim" / "index.js"
+            if not shim.is_file():
+                raise PluginError("The offline build serves search's iframe-worker shim itself, from node_modules/iframe-worker: run `npm ci` (./run does it for you).")
+            files.append(File.generated(config, IFRAME_WORKER_SHIM, abs_src_path=str(shim)))
         # Last, so that every other page's Markdown is ready when this one is assembled.
         files.append(File.generated(config, PRINT_PAGE, content=PRINT_FRONT_MATTER))
         self.final_markdown: dict[str, str] = {}
+        self.files = files
         return files
+
+    def on_page_context(self, context, page, config, nav):
+        """Per-page links for the footer: report a problem (mailto with this page's address)."""
+        contact = self.data.site.contact
+        address = page.canonical_url or page.url
+        query = urlencode({"subject": f"Problem with a page: {page.title}", "body": f"Page: {address}\n\nWhat is wrong:\n"}, quote_via=quote)
+        statement = self.files.get_file_from_path("accessibility.md")
+        context["wwr"] = {
+            "report_href": f"mailto:{quote(contact.email, safe='@')}?{query}",
+            "accessibility_url": statement.url_relative_to(page.file) if statement else None,
+        }
+        return context
 
     def on_nav(self, nav, config, files):
         self.print_parts = print_parts(nav, self.data)
@@ -148,6 +194,7 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
     def on_page_markdown(self, markdown: str, page: Page, config, files) -> str:
         """After macros: point citations at the bibliography and define the abbreviations."""
         src = page.file.src_uri
+        _check_review_fields(page, f"{self.docs_name}/{src}")
         if src == PRINT_PAGE:
             markdown = assemble_print_page(self.print_parts, self.final_markdown)
         else:
@@ -155,6 +202,34 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
             markdown = CITE.sub(lambda m: f"]({bibliography}#{m.group(1)}){{: .wwr-cite }}", markdown)
             self.final_markdown[src] = markdown
         return f"{markdown}\n\n{self.abbreviations}\n" if self.abbreviations else markdown
+
+
+IFRAME_WORKER_SHIM = "assets/javascripts/iframe-worker-shim.js"
+COMMITTEE_CSS = "assets/stylesheets/committee.css"
+
+
+def committee_css(settings) -> str:
+    """The committee's colours as Material's CSS variables (a file, so no inline style is needed)."""
+    c = settings.colours
+    return (
+        "/* Generated from data/site.yml: the committee's colours. */\n"
+        f":root, [data-md-color-scheme=default] {{ --md-primary-fg-color: {c.primary}; --md-primary-fg-color--dark: {c.primary};"
+        f" --md-primary-bg-color: {c.on_primary}; --md-typeset-a-color: {c.primary}; }}\n"
+        f"[data-md-color-scheme=slate] {{ --md-primary-fg-color: {c.primary}; --md-primary-bg-color: {c.on_primary};"
+        f" --md-typeset-a-color: {c.link_dark}; }}\n"
+    )
+
+
+def _check_review_fields(page: Page, name: str) -> None:
+    """Review dates in a prose page's front matter must be dates, or the banner could never show."""
+    for key in ("reviewed", "review_due"):
+        value = page.meta.get(key)
+        if value is None or isinstance(value, date):
+            continue
+        try:
+            date.fromisoformat(str(value))
+        except ValueError:
+            raise PluginError(f"{name}:1: front matter {key}: '{value}' is not a date written as YYYY-MM-DD") from None
 
 
 def qr_svg(address: str | None) -> Markup | None:

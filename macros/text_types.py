@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from typing import Annotated
+from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, StringConstraints
 
@@ -17,7 +18,14 @@ MAX_TEXT = 500
 MAX_MARKDOWN = 20_000
 
 SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:")
-_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
+# An inline link's target, `](target)`; one level of parentheses inside it, as Markdown allows.
+_LINK_TARGET = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)")
+# A reference-style link definition, `[label]: target`, at the start of a line (or of a list item or quote).
+_LINK_DEFINITION = re.compile(r"^(?:[ ]*(?:>|[*+-][ ]|\d+[.)][ ]))*[ ]{0,3}\[[^\[\]]*\][ ]*:[ ]*\n?[ ]*<?([^\s>]*)", re.MULTILINE)
+_IMAGE = re.compile(r"!\[[^\]]*\]\s*[(\[]")
+# What an HTML parser reads as the start of a tag, and character references such as `&lt;`.
+_TAG = re.compile(r"<[A-Za-z/!?]")
+_CHAR_REF = re.compile(r"&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}(\s|$)", re.MULTILINE)
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -49,15 +57,24 @@ def check_markdown(value: str, limit: int = MAX_MARKDOWN) -> str:
         raise ValueError("attribute lists ('{: ...}') are not allowed in data text")
     if "--8<--" in value:
         raise ValueError("snippet includes ('--8<--') are not allowed in data text")
-    for target in _LINK_TARGET.findall(value):
+    if _IMAGE.search(value):
+        raise ValueError("images ('![...](...)') are not allowed in data text; a page must not load pictures from other sites")
+    for target in _LINK_TARGET.findall(value) + _LINK_DEFINITION.findall(value):
         _check_link_target(target)
     return value
 
 
 def check_text(value: str) -> str:
-    """One line of inline text: no line breaks, bounded."""
+    """One line of inline text: no line breaks, no HTML tags or character references, bounded.
+
+    One-line fields become page titles, and the theme puts a page's title into `<title>` with
+    its character references decoded, so `</title>` there would end the element early: here
+    HTML cannot be shown as text, so it is refused.
+    """
     if "\n" in value.strip():
         raise ValueError("must be a single line")
+    if _TAG.search(value) or _CHAR_REF.search(value):
+        raise ValueError("HTML tags ('<b>') and character references ('&lt;') are not allowed in a one-line field; write plain text")
     return check_markdown(value.strip(), MAX_TEXT)
 
 
@@ -66,6 +83,10 @@ def check_url(value: str) -> str:
     _length(value, MAX_TEXT)
     if not value.startswith(("http://", "https://", "mailto:")) or re.search(r"\s|[<>\"']", value):
         raise ValueError(f"'{value}' is not a web address (http:// or https://) or a mailto: address")
+    if value.startswith("mailto:"):
+        check_email(value.removeprefix("mailto:").split("?")[0])
+    elif not urlsplit(value).hostname:
+        raise ValueError(f"'{value}' has no site name after '//'")
     return value
 
 

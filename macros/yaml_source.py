@@ -7,6 +7,7 @@ duplicates are caught and every field path maps back to a line for error message
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,8 +40,48 @@ class SourceFile:
         return DataProblem(self.name, self.line_of(loc), format_loc(loc), reason)
 
 
+class _Refused(yaml.MarkedYAMLError):
+    """A YAML feature refused while composing; its problem is the whole message."""
+
+
 class _StrictLoader(yaml.SafeLoader):
     """SafeLoader whose `<<` merge and tags are those of safe YAML; used only to compose and construct."""
+
+    def compose_node(self, parent, index):
+        # An alias of a list or mapping shares one node between places, so a few lines can
+        # stand for billions of values ("billion laughs"); hand-edited data never needs one.
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            target = self.anchors.get(event.anchor)
+            if isinstance(target, (yaml.SequenceNode, yaml.MappingNode)):
+                raise _Refused(None, None, f"YAML aliases of lists or groups of fields ('*{event.anchor}') are not allowed; write the values out", event.start_mark)
+        return super().compose_node(parent, index)
+
+
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_TAG_NAMES = {"int": "a whole number", "float": "a number", "bool": "true or false", "null": "an empty value"}
+_SCALAR_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+
+
+def _scalar_problem(node: yaml.ScalarNode) -> str | None:
+    """Why a scalar cannot be read as the type YAML gives it (an impossible date, `!!int abc`), if it cannot.
+
+    PyYAML raises plain ValueError/KeyError for these while constructing, with no line; checking
+    each scalar here, where its place is known, turns them into ordinary located problems.
+    """
+    construct = yaml.SafeLoader.yaml_constructors.get(node.tag)
+    if construct is None:
+        return None  # an unknown tag: construction reports it with its line
+    try:
+        construct(_SCALAR_CONSTRUCTOR, node)
+    except yaml.YAMLError:
+        return None
+    except (ValueError, KeyError, TypeError, AttributeError, OverflowError):
+        if node.tag == _TIMESTAMP:
+            return f"'{node.value}' is not a real date; write dates as YYYY-MM-DD, and put quotes around text that only looks like a date"
+        tag = node.tag.rsplit(":", 1)[-1]
+        return f"'{node.value}' cannot be read as {_TAG_NAMES.get(tag, tag)}"
+    return None
 
 
 def _decode(raw: bytes, name: str) -> str:
@@ -60,7 +101,12 @@ class _Fail(Exception):
 def _yaml_reason(exc: yaml.MarkedYAMLError, line_text: str) -> str:
     if "\t" in line_text:
         return "a tab character is used for indentation; indent with spaces"
+    unknown_tag = re.search(r"constructor for the tag '(?:tag:yaml\.org,2002:)?([^']*)'", exc.problem or "")
+    if isinstance(exc, yaml.constructor.ConstructorError) and unknown_tag:
+        return f"the YAML tag '!!{unknown_tag.group(1)}' is not allowed; data files hold only text, numbers, true/false, lists and fields"
     problem = exc.problem or "invalid YAML"
+    if exc.context and problem.startswith("but "):
+        return f"YAML syntax error: {exc.context}, {problem}"  # PyYAML splits "expected X, but found Y"
     context = f" ({exc.context})" if exc.context else ""
     return f"YAML syntax error: {problem}{context}"
 
@@ -77,6 +123,9 @@ def _walk(node: yaml.Node, loc: Loc, lines: dict[Loc, int], name: str, depth: in
                 raise _Fail(DataProblem(name, key_node.start_mark.line + 1, format_loc(loc), "a key must be a plain name"))
             key = key_node.value
             line = key_node.start_mark.line + 1
+            reason = _scalar_problem(key_node)
+            if reason:
+                raise _Fail(DataProblem(name, line, format_loc(loc), reason))
             if key == "<<":
                 raise _Fail(DataProblem(name, line, format_loc(loc), "YAML merge keys ('<<') are not allowed; write the fields out"))
             if key in seen:
@@ -87,6 +136,10 @@ def _walk(node: yaml.Node, loc: Loc, lines: dict[Loc, int], name: str, depth: in
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             _walk(item, loc + (index,), lines, name, depth + 1)
+    elif isinstance(node, yaml.ScalarNode):
+        reason = _scalar_problem(node)
+        if reason:
+            raise _Fail(DataProblem(name, lines[loc], format_loc(loc), reason))
 
 
 def read_yaml(path: Path, name: str) -> SourceFile:
@@ -110,6 +163,8 @@ def _read(path: Path, name: str) -> SourceFile:
             data = loader.construct_document(node)
         finally:
             loader.dispose()
+    except _Refused as exc:
+        raise _Fail(DataProblem(name, exc.problem_mark.line + 1, "", exc.problem)) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1

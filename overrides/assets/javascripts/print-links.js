@@ -5,6 +5,11 @@
   "use strict";
 
   function mark() {
+    // "Report a problem" mails this page's full address, wherever the site is hosted.
+    Array.prototype.forEach.call(document.querySelectorAll("a.wwr-report[href^='mailto:']"), function (link) {
+      var body = encodeURIComponent("Page: " + window.location.href + "\n\nWhat is wrong:\n");
+      link.setAttribute("href", link.getAttribute("href").replace(/body=[^&]*/, "body=" + body));
+    });
     Array.prototype.forEach.call(document.querySelectorAll(".wwr-page-address"), function (slot) {
       if (!slot.textContent) slot.textContent = window.location.href.split("#")[0];
     });
