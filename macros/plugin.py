@@ -9,8 +9,10 @@ and appends the glossary's abbreviations so every page explains them in place.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
+import shutil
 from urllib.parse import quote, urlencode, urljoin
 from collections import defaultdict
 from datetime import date, datetime, timezone
@@ -25,6 +27,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
 
 from .errors import DataError, DataProblem, did_you_mean
 from .loader import CITE, SiteData, load_site_data
@@ -49,6 +52,9 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
     placements: dict[tuple[str, str], str]
     cited_on: dict[str, list[str]]
 
+    def on_startup(self, *, command, dirty):
+        self.command = command
+
     @event_priority(100)
     def on_config(self, config):
         root = Path(config.config_file_path).parent
@@ -57,6 +63,15 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
         except DataError as exc:
             raise PluginError(_report(exc)) from None
         self.root = root
+        self.staging = None
+        if getattr(self, "command", None) == "build":
+            # Build beside the target and swap it in only on success (see on_post_build).
+            self.target = Path(config.site_dir)
+            self.staging = self.target.with_name(f".{self.target.name}.building-{os.getpid()}")
+            config.site_dir = str(self.staging)
+            self.warnings = CountHandler()
+            self.warnings.setLevel(logging.WARNING)
+            logging.getLogger("mkdocs").addHandler(self.warnings)
         self.docs_name = Path(config.docs_dir).name
         self.build_date = build_date()
         self._apply_settings(config)
@@ -137,6 +152,27 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
         self.final_markdown: dict[str, str] = {}
         self.files = files
         return files
+
+    @event_priority(-1000)
+    def on_post_build(self, *, config) -> None:
+        """Move the finished site into place; the earlier site goes only once the new one is complete."""
+        if not self.staging:
+            return
+        logging.getLogger("mkdocs").removeHandler(self.warnings)
+        if config.strict and self.warnings.get_counts():
+            return  # mkdocs aborts the strict build next; on_build_error removes the staging copy
+        old = self.target.with_name(f".{self.target.name}.old-{os.getpid()}")
+        if self.target.exists():
+            self.target.rename(old)
+        self.staging.rename(self.target)
+        config.site_dir = str(self.target)
+        shutil.rmtree(old, ignore_errors=True)
+
+    def on_build_error(self, *, error) -> None:
+        """A failed build leaves the earlier site untouched: drop the half-built copy."""
+        if getattr(self, "staging", None):
+            logging.getLogger("mkdocs").removeHandler(self.warnings)
+            shutil.rmtree(self.staging, ignore_errors=True)
 
     def on_page_context(self, context, page, config, nav):
         """Per-page links for the footer: report a problem (mailto with this page's address)."""

@@ -54,3 +54,36 @@ def test_dangling_citation_in_a_prose_page_stops_the_build(tmp_path):
     assert result.returncode != 0
     assert f"content/part-three/decision-making.md:{line}: citation of unknown reference 'fish-2090' (did you mean 'fish-2009'?)" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("failure", ["bad data", "broken link in strict mode"])
+def test_a_failed_build_leaves_the_earlier_site_untouched(tmp_path, failure):
+    project = copy_project(tmp_path / "project")
+    out = tmp_path / "out"
+    assert run_mkdocs(["build", "--strict", "-d", str(out)], cwd=project).returncode == 0
+    (out / "earlier-build.txt").write_text("kept")
+    before = sorted(p.relative_to(out).as_posix() for p in out.rglob("*"))
+    if failure == "bad data":
+        path = project / "data" / "tools.yml"
+        path.write_text(path.read_text(encoding="utf-8").replace("  - id: c-change", "  - id: C Change"), encoding="utf-8")
+    else:
+        path = project / "content" / "about.md"
+        path.write_text(path.read_text(encoding="utf-8") + "\n[A page that is not there](nowhere.md)\n", encoding="utf-8")
+
+    result = run_mkdocs(["build", "--strict", "-d", str(out)], cwd=project)
+
+    assert result.returncode != 0
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == before
+    assert (out / "earlier-build.txt").read_text() == "kept"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out")] == [], "no half-built copy is left behind"
+
+
+def test_a_build_writes_nothing_under_data_or_content(tmp_path):
+    project = copy_project(tmp_path / "project")
+
+    def snapshot():
+        return {p.relative_to(project).as_posix(): p.read_bytes() for folder in ("data", "content") for p in (project / folder).rglob("*") if p.is_file()}
+
+    before = snapshot()
+    assert run_mkdocs(["build", "--strict", "-d", str(tmp_path / "out")], cwd=project).returncode == 0
+    assert snapshot() == before
