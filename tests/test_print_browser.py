@@ -153,3 +153,23 @@ def test_qr_code_only_when_the_site_has_an_address(tmp_path, site):
     address = page(out, "case-studies/one").select_one(".wwr-handout__address")
     assert address.select_one("svg[role=img]") is not None
     assert "https://intranet.example/cp/portfolio/case-studies/one/" in address.get_text()
+
+
+def test_pdf_command_prints_every_printable(site, tmp_path):
+    import subprocess
+    import sys
+
+    out = tmp_path / "pdf"
+    result = subprocess.run(
+        [sys.executable, "-m", "macros.pdf", "--site-dir", str(site), "--out", str(out)], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stderr
+    names = sorted(p.name for p in out.iterdir())
+    expected = ["ready-reckoner.pdf", "working-with-resistance.pdf"]
+    expected += [f"case-study-{c.number:02d}-{c.id}.pdf" for c in DATA.case_studies]
+    expected += [f"checklist-{q.id}.pdf" for q in DATA.question_sets]
+    assert names == sorted(expected)
+    assert len(PdfReader(out / "ready-reckoner.pdf").pages) == 1
+    assert all(len(PdfReader(out / f"checklist-{q.id}.pdf").pages) == 1 for q in DATA.question_sets)
+    assert all(len(PdfReader(out / f"case-study-{c.number:02d}-{c.id}.pdf").pages) <= 2 for c in DATA.case_studies)
+    assert len(PdfReader(out / "working-with-resistance.pdf").pages) > 20
