@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
         if result.returncode:
             return result.returncode
         from .loader import load_site_data
-        from .plugin import build_date
+        from .hosting import build_date
 
         settings = load_site_data(Path("data")).site
         readme = INTRANET_README.format(date=build_date(), site_name=settings.site_name, version=settings.version)

@@ -9,27 +9,21 @@ and appends the glossary's abbreviations so every page explains them in place.
 
 from __future__ import annotations
 
-import logging
-import os
 import re
-import shutil
-from urllib.parse import quote, urlencode, urljoin
 from collections import defaultdict
-from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, urlencode, urljoin
 
-import segno
-from markupsafe import Markup, escape
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils import CountHandler
 
 from .errors import DataError, DataProblem, did_you_mean
+from .hosting import COMMITTEE_CSS, IFRAME_WORKER_SHIM, AtomicBuild, build_date, check_review_fields, committee_css, qr_svg
 from .loader import CITE, SiteData, load_site_data
 from .pages import BIBLIOGRAPHY, ENTRY_PAGES, PAGES_BY_KIND, PART_PAGES, PRINT_PAGE, entry_src, placements_in, search_boost
 from .print_page import PRINT_FRONT_MATTER, assemble_print_page, print_parts
@@ -63,15 +57,10 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
         except DataError as exc:
             raise PluginError(_report(exc)) from None
         self.root = root
-        self.staging = None
+        self.atomic = None
         if getattr(self, "command", None) == "build":
-            # Build beside the target and swap it in only on success (see on_post_build).
-            self.target = Path(config.site_dir)
-            self.staging = self.target.with_name(f".{self.target.name}.building-{os.getpid()}")
-            config.site_dir = str(self.staging)
-            self.warnings = CountHandler()
-            self.warnings.setLevel(logging.WARNING)
-            logging.getLogger("mkdocs").addHandler(self.warnings)
+            self.atomic = AtomicBuild(Path(config.site_dir))
+            config.site_dir = str(self.atomic.staging)
         self.docs_name = Path(config.docs_dir).name
         self.build_date = build_date()
         self._apply_settings(config)
@@ -156,23 +145,13 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
     @event_priority(-1000)
     def on_post_build(self, *, config) -> None:
         """Move the finished site into place; the earlier site goes only once the new one is complete."""
-        if not self.staging:
-            return
-        logging.getLogger("mkdocs").removeHandler(self.warnings)
-        if config.strict and self.warnings.get_counts():
-            return  # mkdocs aborts the strict build next; on_build_error removes the staging copy
-        old = self.target.with_name(f".{self.target.name}.old-{os.getpid()}")
-        if self.target.exists():
-            self.target.rename(old)
-        self.staging.rename(self.target)
-        config.site_dir = str(self.target)
-        shutil.rmtree(old, ignore_errors=True)
+        if self.atomic and self.atomic.finish(config.strict):
+            config.site_dir = str(self.atomic.target)
 
     def on_build_error(self, *, error) -> None:
         """A failed build leaves the earlier site untouched: drop the half-built copy."""
-        if getattr(self, "staging", None):
-            logging.getLogger("mkdocs").removeHandler(self.warnings)
-            shutil.rmtree(self.staging, ignore_errors=True)
+        if getattr(self, "atomic", None):
+            self.atomic.abandon()
 
     def on_page_context(self, context, page, config, nav):
         """Per-page links for the footer: report a problem (mailto with this page's address)."""
@@ -230,7 +209,7 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
     def on_page_markdown(self, markdown: str, page: Page, config, files) -> str:
         """After macros: point citations at the bibliography and define the abbreviations."""
         src = page.file.src_uri
-        _check_review_fields(page, f"{self.docs_name}/{src}")
+        check_review_fields(page, f"{self.docs_name}/{src}")
         if src == PRINT_PAGE:
             markdown = assemble_print_page(self.print_parts, self.final_markdown)
         else:
@@ -238,49 +217,6 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
             markdown = CITE.sub(lambda m: f"]({bibliography}#{m.group(1)}){{: .wwr-cite }}", markdown)
             self.final_markdown[src] = markdown
         return f"{markdown}\n\n{self.abbreviations}\n" if self.abbreviations else markdown
-
-
-IFRAME_WORKER_SHIM = "assets/javascripts/iframe-worker-shim.js"
-COMMITTEE_CSS = "assets/stylesheets/committee.css"
-
-
-def committee_css(settings) -> str:
-    """The committee's colours as Material's CSS variables (a file, so no inline style is needed)."""
-    c = settings.colours
-    return (
-        "/* Generated from data/site.yml: the committee's colours. */\n"
-        f":root, [data-md-color-scheme=default] {{ --md-primary-fg-color: {c.primary}; --md-primary-fg-color--dark: {c.primary};"
-        f" --md-primary-bg-color: {c.on_primary}; --md-typeset-a-color: {c.primary}; }}\n"
-        f"[data-md-color-scheme=slate] {{ --md-primary-fg-color: {c.primary}; --md-primary-bg-color: {c.on_primary};"
-        f" --md-typeset-a-color: {c.link_dark}; }}\n"
-    )
-
-
-def _check_review_fields(page: Page, name: str) -> None:
-    """Review dates in a prose page's front matter must be dates, or the banner could never show."""
-    for key in ("reviewed", "review_due"):
-        value = page.meta.get(key)
-        if value is None or isinstance(value, date):
-            continue
-        try:
-            date.fromisoformat(str(value))
-        except ValueError:
-            raise PluginError(f"{name}:1: front matter {key}: '{value}' is not a date written as YYYY-MM-DD") from None
-
-
-def qr_svg(address: str | None) -> Markup | None:
-    """A QR code of a page's address, drawn at build time (no network), for printed handouts."""
-    if not address:
-        return None
-    svg = segno.make(address, error="m").svg_inline(scale=3, border=2, dark="#000", light="#fff")
-    return Markup(svg.replace("<svg ", f'<svg role="img" aria-label="QR code of {escape(address)}" ', 1))
-
-
-def build_date() -> str:
-    """The day of the build, shown on printouts; SOURCE_DATE_EPOCH makes it reproducible."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = datetime.fromtimestamp(int(epoch), tz=timezone.utc) if epoch else datetime.now(timezone.utc)
-    return moment.date().isoformat()
 
 
 def _heading(markdown: str) -> str:
