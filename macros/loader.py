@@ -337,15 +337,15 @@ def _check_unique(located: dict[str, list[Located]]) -> list[DataProblem]:
 
 def _check_references(located: dict[str, list[Located]], ids: dict[str, set[str]]) -> list[DataProblem]:
     problems = []
-    for (kind, field), target in REFERENCE_FIELDS.items():
+    for (kind, name), target in REFERENCE_FIELDS.items():
         known = ids.get(target, set())
         label = KIND_LABEL.get(target, target)
         for item in located.get(kind, []):
-            value = getattr(item.entry, field)
+            value = getattr(item.entry, name)
             values = value if isinstance(value, list) else [value] if value else []
             for index, ref in enumerate(values):
                 if ref not in known:
-                    loc = item.loc + ((field, index) if isinstance(value, list) else (field,))
+                    loc = item.loc + ((name, index) if isinstance(value, list) else (name,))
                     problems.append(item.source.problem(loc, f"unknown {label} '{ref}'{did_you_mean(ref, known)}"))
     for item in located.get("resistance_types", []):
         for index, quote in enumerate(item.entry.quotes):
