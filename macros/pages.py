@@ -20,6 +20,7 @@ class EntryPages:
     folder: str
     template: str
     searchable: bool = True
+    qr_code: bool = False  # printed handouts carry a QR code of their address (when SITE_URL is set)
 
     def src(self, entry_id: str) -> str:
         return f"{self.folder}/{entry_id}.md"
@@ -27,7 +28,7 @@ class EntryPages:
 
 ENTRY_PAGES = [
     EntryPages("resistance_types", "resistance", "resistance_type.md"),
-    EntryPages("case_studies", "case-studies", "case_study.md"),
+    EntryPages("case_studies", "case-studies", "case_study.md", qr_code=True),
     EntryPages("courses", "courses", "course.md"),
     EntryPages("training_resources", "training-resources", "training_resource.md"),
     EntryPages("tools", "tools", "tool.md"),

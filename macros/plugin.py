@@ -122,7 +122,7 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
                 page_url = urljoin(config.site_url, file.url) if config.site_url else None
                 try:
                     file.content_string = render(
-                        self.env, pages.template, entry=entry, page_src=src, page_url=page_url, qr_code=qr_svg(page_url), cited_on=self.cited_on
+                        self.env, pages.template, entry=entry, page_src=src, page_url=page_url, qr_code=qr_svg(page_url) if pages.qr_code else None, cited_on=self.cited_on
                     )
                 except TemplateFailure as exc:
                     raise PluginError(f"Page {src} could not be generated:\n{exc}") from None

@@ -150,8 +150,53 @@ def read_yaml(path: Path, name: str) -> SourceFile:
         raise DataError([fail.problem]) from None
 
 
+def _fast_read(text: str, name: str) -> SourceFile | None:
+    """Parse a sound file with libyaml (C), about ten times faster than the pure-Python parser.
+
+    Returns None at the first sign of trouble, so that the strict path below finds the problem
+    and words it exactly as always; both build the same data, as both use SafeLoader's constructors.
+    """
+    if not getattr(yaml, "__with_libyaml__", False):
+        return None
+    try:
+        loader = yaml.CSafeLoader(text)
+        try:
+            node = loader.get_single_node()
+            if node is None or _shares_a_collection(node):
+                return None
+            lines: dict[Loc, int] = {}
+            _walk(node, (), lines, name, 0)
+            data = loader.construct_document(node)
+        finally:
+            loader.dispose()
+    except Exception:  # noqa: BLE001 - any problem is reported by the strict path
+        return None
+    return SourceFile(name=name, data=data, lines=lines) if isinstance(data, dict) else None
+
+
+def _shares_a_collection(root: yaml.Node) -> bool:
+    """True if a list or mapping node appears twice (libyaml composes `*alias` as the anchored node)."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            continue
+        if id(node) in seen:
+            return True
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            stack.extend(part for pair in node.value for part in pair)
+        else:
+            stack.extend(node.value)
+    return False
+
+
 def _read(path: Path, name: str) -> SourceFile:
     text = _decode(path.read_bytes(), name)
+    fast = _fast_read(text, name)
+    if fast is not None:
+        return fast
     try:
         loader = _StrictLoader(text)
         try:

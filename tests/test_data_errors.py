@@ -148,3 +148,16 @@ def _key_line(path: Path, line: int) -> int:
         if lines[number - 1].startswith("    ") and not lines[number - 1].startswith("     ") and ":" in lines[number - 1]:
             return number
     return line
+
+
+def test_fast_and_strict_readers_build_the_same_data(monkeypatch):
+    """libyaml reads sound files; the strict reader must give exactly the same data and lines."""
+    from macros import yaml_source
+
+    for path in sorted((ROOT / "data").glob("*.yml")):
+        fast = yaml_source._fast_read(path.read_text(encoding="utf-8"), path.name)
+        assert fast is not None, path
+        with monkeypatch.context() as patch:
+            patch.setattr(yaml_source, "_fast_read", lambda text, name: None)
+            strict = yaml_source.read_yaml(path, path.name)
+        assert (fast.data, fast.lines) == (strict.data, strict.lines), path

@@ -1,0 +1,51 @@
+"""mkdocs hook used by the benchmark: save each page's final Markdown as a plain .md file.
+
+It runs after every plugin (lowest priority), so the saved Markdown is what the generator
+hands to Markdown conversion: macros expanded, citations resolved, abbreviations appended.
+Other files the generator makes (such as a stylesheet from data) and the values it puts in
+`config.extra` for the theme are saved too. The static copy of the site is built from
+these, without the generator's plugins.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import yaml
+from mkdocs.plugins import event_priority
+
+# The tags plugin swaps its `<!-- material/tags -->` directive for a placeholder heading
+# in its own on_page_markdown; put the directive back so the static build renders it again.
+_DIRECTIVE = re.compile(r"<!--\s*?material/tags.*?\s*-->", re.I | re.S)
+_PLACEHOLDER = re.compile(r"^#+ \S+/name \{ #\S+/slug \}$", re.M)
+
+
+def _target(config, src_uri: str) -> Path:
+    target = Path(config.config_file_path).parent / src_uri
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return target
+
+
+@event_priority(-1000)
+def on_config(config):
+    _target(config, "captured-extra.json").write_text(json.dumps(dict(config.extra), default=str), encoding="utf-8")
+    return config
+
+
+@event_priority(-1000)
+def on_files(files, config):
+    for file in files:
+        if file.generated_by and not file.is_documentation_page():
+            _target(config, f"captured/{file.src_uri}").write_bytes(file.content_bytes)
+    return files
+
+
+@event_priority(-1000)
+def on_page_markdown(markdown, page, config, files):
+    directives = iter(_DIRECTIVE.findall(page.file.content_string))
+    saved = _PLACEHOLDER.sub(lambda m: next(directives, m.group(0)), markdown)
+    front = f"---\n{yaml.safe_dump(page.meta, allow_unicode=True, sort_keys=False)}---\n\n" if page.meta else ""
+    _target(config, f"captured/{page.file.src_uri}").write_text(front + saved, encoding="utf-8")
+    return markdown

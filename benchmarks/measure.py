@@ -1,0 +1,110 @@
+"""Run `mkdocs build` as a child process and measure its wall time and peak memory.
+
+Each build is its own process so its peak memory (ru_maxrss from os.wait4) belongs to that
+build alone, and generator and static builds alternate so drift in machine load hits both.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .project import CAPTURE_CONFIG, ENV, GEN_CONFIG, STATIC_CONFIG, finish_static_docs, write_capture_config, write_static_config
+
+
+@dataclass
+class Run:
+    seconds: float  # wall time, what a user waits for
+    cpu: float  # user + system CPU time: less disturbed when other work shares the machine
+    peak_mb: float
+
+
+@dataclass
+class Result:
+    """Timed builds of one project: generator and static, in alternating order."""
+
+    name: str
+    entries: int
+    pages: int
+    gen: list[Run] = field(default_factory=list)
+    static: list[Run] = field(default_factory=list)
+
+    @property
+    def gen_seconds(self) -> float:
+        return statistics.median(r.seconds for r in self.gen)
+
+    @property
+    def static_seconds(self) -> float:
+        return statistics.median(r.seconds for r in self.static)
+
+    @property
+    def ratio(self) -> float:
+        """Median of the per-pair ratios (each gen run over the static run right after it)."""
+        return statistics.median(g.seconds / s.seconds for g, s in zip(self.gen, self.static))
+
+    @property
+    def cpu_ratio(self) -> float:
+        """The same ratio on CPU time, as a check on the wall-time one when the machine is busy."""
+        return statistics.median(g.cpu / s.cpu for g, s in zip(self.gen, self.static))
+
+    @property
+    def gen_peak_mb(self) -> float:
+        return max(r.peak_mb for r in self.gen)
+
+    @property
+    def static_peak_mb(self) -> float:
+        return max(r.peak_mb for r in self.static)
+
+
+def mkdocs_build(project: Path, config: str, site_dir: Path, extra: list[str] | None = None) -> Run:
+    """One `mkdocs build`; raise with the build's log if it fails."""
+    command = [sys.executable, *(extra or []), "-m", "mkdocs", "build", "-f", config, "-d", str(site_dir)]
+    with tempfile.TemporaryFile() as log:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=project, env=ENV, stdout=log, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode:
+            log.seek(0)
+            tail = log.read().decode("utf-8", "replace")[-3000:]
+            raise RuntimeError(f"`mkdocs build -f {config}` failed in {project}:\n{tail}")
+    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)  # ru_maxrss is in KiB on Linux
+
+
+def prepare(project: Path) -> int:
+    """Capture every page's final Markdown from one generator build; return the page count."""
+    write_capture_config(project)
+    mkdocs_build(project, CAPTURE_CONFIG, project / "site-capture")
+    write_static_config(project)
+    return finish_static_docs(project)
+
+
+def measure(name: str, project: Path, entries: int, runs: int, log=print) -> Result:
+    """Build generator and static copies alternately, `runs` times each."""
+    result = Result(name, entries, prepare(project))
+    for index in range(runs):
+        result.gen.append(mkdocs_build(project, GEN_CONFIG, project / "site-gen"))
+        result.static.append(mkdocs_build(project, STATIC_CONFIG, project / "site-static"))
+        log(f"  {name} run {index + 1}/{runs}: generator {result.gen[-1].seconds:.2f} s, static {result.static[-1].seconds:.2f} s")
+    gen_pages = _html_pages(project / "site-gen")
+    static_pages = _html_pages(project / "site-static")
+    if gen_pages != static_pages:
+        raise RuntimeError(f"{name}: the static copy has {len(static_pages)} pages, the generator {len(gen_pages)}")
+    return result
+
+
+def _html_pages(site: Path) -> set[str]:
+    return {p.relative_to(site).as_posix() for p in site.rglob("*.html")}
+
+
+def exponent(small: Result, large: Result) -> float:
+    """Growth exponent: slope of log(generator time) against log(entries) between two sizes."""
+    return math.log(large.gen_seconds / small.gen_seconds) / math.log(large.entries / small.entries)
