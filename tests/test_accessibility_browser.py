@@ -38,7 +38,7 @@ def test_no_axe_violations_on_any_page(browser, site, served_site, scheme):
     assert found == {}
 
 
-def test_every_page_is_british_english_with_a_skip_link(site):
+def test_every_page_is_british_english_with_a_skip_link_and_named_dialogs(site):
     from .conftest import soup
 
     for html in html_pages(site):
@@ -46,6 +46,7 @@ def test_every_page_is_british_english_with_a_skip_link(site):
         assert doc.html["lang"] == "en-GB", html
         skip = doc.select_one("a.md-skip")
         assert skip is not None and skip["href"].startswith("#"), html
+        assert doc.select_one("[role=dialog].md-search")["aria-label"] == "Search", html
 
 
 def test_ready_reckoner_works_with_the_keyboard_alone(browser, served_site):
