@@ -7,6 +7,7 @@ output is Markdown that mkdocs converts with the rest of the page.
 
 from __future__ import annotations
 
+from .errors import did_you_mean
 from .render import md, url
 
 
@@ -111,7 +112,5 @@ def define_env(env):
 def _entry(plugin, kind: str, entry_id: str):
     entries = plugin.data.by_id[kind]
     if entry_id not in entries:
-        from .errors import did_you_mean
-
         raise KeyError(f"no {kind} entry with id '{entry_id}'{did_you_mean(entry_id, entries)}")
     return entries[entry_id]

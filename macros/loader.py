@@ -355,6 +355,11 @@ def _check_references(located: dict[str, list[Located]], ids: dict[str, set[str]
     return problems
 
 
+def unknown_citation(ref: str, references: set[str] | dict) -> str:
+    """The reason given for a `cite:` id with no reference, in data and in prose alike."""
+    return f"citation of unknown reference '{ref}'{did_you_mean(ref, references)}"
+
+
 def _collect_citations(sources: list[SourceFile], references: set[str]) -> tuple[dict[str, list[Loc]], list[DataProblem]]:
     """Find every `](cite:id)` in data text: unknown ids are errors; known ones feed 'cited by'."""
     cited: dict[str, list[Loc]] = defaultdict(list)
@@ -365,7 +370,7 @@ def _collect_citations(sources: list[SourceFile], references: set[str]) -> tuple
                 if ref in references:
                     cited[ref].append(loc)
                 else:
-                    problems.append(source.problem(loc, f"citation of unknown reference '{ref}'{did_you_mean(ref, references)}"))
+                    problems.append(source.problem(loc, unknown_citation(ref, references)))
     return cited, problems
 
 

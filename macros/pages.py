@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 
 
 @dataclass(frozen=True)
@@ -85,9 +84,3 @@ def search_boost(title: str) -> float:
 def placements_in(markdown: str) -> list[tuple[str, str]]:
     """The (kind, id) of each entry a prose page places with a macro call."""
     return [(PLACING_MACROS[name], entry_id) for name, entry_id in _MACRO_CALL.findall(markdown) if name in PLACING_MACROS]
-
-
-def entry_src(kind: str, entry: Any) -> str | None:
-    """The source path of an entry's own page, if its kind has pages."""
-    pages = PAGES_BY_KIND.get(kind)
-    return pages.src(entry.id) if pages else None

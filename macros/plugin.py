@@ -22,15 +22,16 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .errors import DataError, DataProblem, did_you_mean
+from .errors import DataError, DataProblem
 from .hosting import COMMITTEE_CSS, IFRAME_WORKER_SHIM, AtomicBuild, build_date, check_review_fields, committee_css, qr_svg
-from .loader import CITE, SiteData, load_site_data
-from .pages import BIBLIOGRAPHY, ENTRY_PAGES, PAGES_BY_KIND, PART_PAGES, PRINT_PAGE, entry_src, placements_in, search_boost
+from .loader import CITE, SiteData, load_site_data, unknown_citation
+from .pages import BIBLIOGRAPHY, ENTRY_PAGES, PAGES_BY_KIND, PART_PAGES, PRINT_PAGE, placements_in, search_boost
 from .print_page import PRINT_FRONT_MATTER, assemble_print_page, print_parts
 from .render import TemplateFailure, make_environment, relative, render
 from .vocab import AUDIENCES, COURSE_LENGTHS
 
 
+ACCESSIBILITY_STATEMENT = "accessibility.md"
 _H1 = re.compile(r"^# (.+)$", re.MULTILINE)
 
 
@@ -108,10 +109,18 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
             raise PluginError(f"{self.config.data_dir}/site.yml: site.logo: '{logo}' must be an .svg, .png or .jpg file inside {self.config.data_dir}/")
         return path
 
-    def src_of(self, kind: str, entry_id: str) -> str:
-        """Source path of the prose page that places an entry, else of the entry's own page."""
+    def page_of(self, kind: str, entry_id: str) -> str | None:
+        """Where readers meet an entry: the prose page that places it, else its own page, else nowhere."""
         placed = self.placements.get((kind, entry_id))
-        return placed or PAGES_BY_KIND[kind].src(entry_id)
+        pages = PAGES_BY_KIND.get(kind)
+        return placed or (pages.src(entry_id) if pages else None)
+
+    def src_of(self, kind: str, entry_id: str) -> str:
+        """Source path of the page an entry is linked to (see page_of); every linked entry has one."""
+        src = self.page_of(kind, entry_id)
+        if src is None:
+            raise KeyError(f"no page shows {kind} '{entry_id}'")
+        return src
 
     def on_files(self, files: Files, config) -> Files:
         self._scan_prose(files)
@@ -139,7 +148,7 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
         # Last, so that every other page's Markdown is ready when this one is assembled.
         files.append(File.generated(config, PRINT_PAGE, content=PRINT_FRONT_MATTER))
         self.final_markdown: dict[str, str] = {}
-        self.files = files
+        self.statement = files.get_file_from_path(ACCESSIBILITY_STATEMENT)
         return files
 
     @event_priority(-1000)
@@ -158,10 +167,9 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
         contact = self.data.site.contact
         address = page.canonical_url or page.url
         query = urlencode({"subject": f"Problem with a page: {page.title}", "body": f"Page: {address}\n\nWhat is wrong:\n"}, quote_via=quote)
-        statement = self.files.get_file_from_path("accessibility.md")
         context["wwr"] = {
             "report_href": f"mailto:{quote(contact.email, safe='@')}?{query}",
-            "accessibility_url": statement.url_relative_to(page.file) if statement else None,
+            "accessibility_url": self.statement.url_relative_to(page.file) if self.statement else None,
         }
         return context
 
@@ -187,13 +195,12 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
                 else:
                     line = text.count("\n", 0, match.start()) + 1
                     name = f"{self.docs_name}/{file.src_uri}"
-                    problems.append(DataProblem(name, line, "", f"citation of unknown reference '{ref}'{did_you_mean(ref, references)}"))
+                    problems.append(DataProblem(name, line, "", unknown_citation(ref, references)))
         if problems:
             raise PluginError(_report(DataError(problems)))
         for ref, places in self.data.cited_by.items():
             for kind, entry_id in places:
-                entry = self.data.by_id.get(kind, {}).get(entry_id)
-                src = (entry_src(kind, entry) if entry else None) or self.placements.get((kind, entry_id))
+                src = self.page_of(kind, entry_id)
                 if src:
                     cited[ref].add(src)
         self.cited_on = {ref: sorted(pages) for ref, pages in cited.items()}
