@@ -5,6 +5,7 @@ Tests assert on what a reader gets: the built HTML, parsed; a browser where beha
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -104,8 +105,9 @@ class _QuietHandler(__import__("http.server").server.SimpleHTTPRequestHandler):
         pass
 
 
+@contextlib.contextmanager
 def serve_directory(directory: Path, headers: dict[str, str] | None = None):
-    """Serve a folder on a free loopback port in a background thread; returns (server, base url)."""
+    """Serve a folder on a free loopback port in a background thread, for the `with` block; yields its base URL."""
     import functools
     import threading
     from http.server import ThreadingHTTPServer
@@ -119,12 +121,14 @@ def serve_directory(directory: Path, headers: dict[str, str] | None = None):
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(directory)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 @pytest.fixture(scope="session")
 def served_site(site):
-    server, url = serve_directory(site)
-    yield url
-    server.shutdown()
-    server.server_close()
+    with serve_directory(site) as url:
+        yield url

@@ -21,10 +21,8 @@ def readme_policy() -> str:
 
 @pytest.fixture(scope="module")
 def csp_site(site):
-    server, base = serve_directory(site, headers={"Content-Security-Policy": readme_policy()})
-    yield base
-    server.shutdown()
-    server.server_close()
+    with serve_directory(site, headers={"Content-Security-Policy": readme_policy()}) as base:
+        yield base
 
 
 @pytest.fixture

@@ -20,10 +20,8 @@ def sub_path_site(tmp_path_factory):
     root = tmp / "www"
     result = run_mkdocs(["build", "--strict", "-d", str(root / "portfolio")], cwd=project, env={"SITE_URL": SITE_URL})
     assert result.returncode == 0, result.stderr
-    server, base = serve_directory(root)
-    yield root / "portfolio", base + "portfolio/"
-    server.shutdown()
-    server.server_close()
+    with serve_directory(root) as base:
+        yield root / "portfolio", base + "portfolio/"
 
 
 def test_every_page_under_a_sub_path_requests_only_its_own_host(browser, sub_path_site):

@@ -226,10 +226,8 @@ def payload_site(tmp_path_factory):
     out = project.parent / "site"
     result = run_mkdocs(["build", "--strict", "-d", str(out)], cwd=project)
     assert result.returncode == 0, result.stderr
-    server, url = serve_directory(out)
-    yield url
-    server.shutdown()
-    server.server_close()
+    with serve_directory(out) as url:
+        yield url
 
 
 @pytest.fixture
