@@ -2,7 +2,9 @@
 
 It runs after every plugin (lowest priority), so the saved Markdown is what the generator
 hands to Markdown conversion: macros expanded, citations resolved, abbreviations appended.
-Other files the generator makes (such as a stylesheet from data) and the values it puts in
+The whole-portfolio page is the exception: the generator adds its body as HTML made from
+the other pages, so that HTML is saved into its Markdown file as a raw HTML block (a static
+site would have to convert the whole portfolio as one page). Other files the generator makes (such as a stylesheet from data) and the values it puts in
 `config.extra` for the theme are saved too. The static copy of the site is built from
 these, without the generator's plugins.
 """
@@ -15,6 +17,9 @@ from pathlib import Path
 
 import yaml
 from mkdocs.plugins import event_priority
+
+from macros.pages import PRINT_PAGE
+from macros.print_page import BODY_CLASS
 
 # The tags plugin swaps its `<!-- material/tags -->` directive for a placeholder heading
 # in its own on_page_markdown; put the directive back so the static build renders it again.
@@ -49,3 +54,12 @@ def on_page_markdown(markdown, page, config, files):
     front = f"---\n{yaml.safe_dump(page.meta, allow_unicode=True, sort_keys=False)}---\n\n" if page.meta else ""
     _target(config, f"captured/{page.file.src_uri}").write_text(front + saved, encoding="utf-8")
     return markdown
+
+
+@event_priority(-1000)
+def on_page_content(html, page, config, files):
+    if page.file.src_uri == PRINT_PAGE:
+        body = html[html.index(f'<div class="{BODY_CLASS}">') :]
+        with _target(config, f"captured/{page.file.src_uri}").open("a", encoding="utf-8") as saved:
+            saved.write(f"\n\n{body}\n")
+    return html

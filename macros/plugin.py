@@ -26,7 +26,7 @@ from .errors import DataError, DataProblem
 from .hosting import COMMITTEE_CSS, IFRAME_WORKER_SHIM, AtomicBuild, build_date, check_review_fields, committee_css, qr_svg
 from .loader import CITE, SiteData, load_site_data, unknown_citation
 from .pages import BIBLIOGRAPHY, ENTRY_PAGES, PAGES_BY_KIND, PART_PAGES, PRINT_PAGE, placements_in, search_boost
-from .print_page import PRINT_FRONT_MATTER, assemble_print_page, print_parts
+from .print_page import PRINT_SOURCE, assemble_print_body, print_parts
 from .render import TemplateFailure, make_environment, relative, render
 from .vocab import AUDIENCES, COURSE_LENGTHS
 
@@ -145,9 +145,8 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
             if not shim.is_file():
                 raise PluginError("The offline build serves search's iframe-worker shim itself, from node_modules/iframe-worker: run `npm ci` (./run does it for you).")
             files.append(File.generated(config, IFRAME_WORKER_SHIM, abs_src_path=str(shim)))
-        # Last, so that every other page's Markdown is ready when this one is assembled.
-        files.append(File.generated(config, PRINT_PAGE, content=PRINT_FRONT_MATTER))
-        self.final_markdown: dict[str, str] = {}
+        # Last, so that every other page's HTML is ready when this one is assembled.
+        files.append(File.generated(config, PRINT_PAGE, content=PRINT_SOURCE))
         self.statement = files.get_file_from_path(ACCESSIBILITY_STATEMENT)
         return files
 
@@ -217,13 +216,20 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
         """After macros: point citations at the bibliography and define the abbreviations."""
         src = page.file.src_uri
         check_review_fields(page, f"{self.docs_name}/{src}")
-        if src == PRINT_PAGE:
-            markdown = assemble_print_page(self.print_parts, self.final_markdown)
-        else:
-            bibliography = relative(BIBLIOGRAPHY, src)
-            markdown = CITE.sub(lambda m: f"]({bibliography}#{m.group(1)}){{: .wwr-cite }}", markdown)
-            self.final_markdown[src] = markdown
+        bibliography = relative(BIBLIOGRAPHY, src)
+        markdown = CITE.sub(lambda m: f"]({bibliography}#{m.group(1)}){{: .wwr-cite }}", markdown)
         return f"{markdown}\n\n{self.abbreviations}\n" if self.abbreviations else markdown
+
+    def on_page_content(self, html: str, page: Page, config, files: Files) -> str:
+        """The whole-portfolio page: every printed page's HTML, added after its opening."""
+        if page.file.src_uri != PRINT_PAGE:
+            return html
+
+        def page_for(src: str):
+            file = files.get_file_from_path(src)
+            return file.page if file else None
+
+        return html + assemble_print_body(self.print_parts, page_for, page.url)
 
 
 def _heading(markdown: str) -> str:

@@ -172,3 +172,39 @@ def test_every_course_tool_and_resource_is_listed_on_its_index(site):
     assert {f"tools/{t.id}/" for t in DATA.tools} <= links_from(site, "tools/")
     assert {f"resources/{r.id}/" for r in DATA.resources} <= links_from(site, "resources/")
     assert {f"training-resources/{t.id}/" for t in DATA.training_resources} <= links_from(site, "courses/")
+
+
+def test_whole_portfolio_page_holds_every_printed_page_with_unique_ids_and_working_links(site):
+    """/print/ is assembled from the other pages' HTML: ids re-made unique, links re-based to its own address."""
+    doc = page(site, "print")
+    ids = [tag["id"] for tag in doc.select("[id]")]
+    assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})[:5]
+    article = doc.select_one("article")
+    assert len(article.select("h1")) == 1
+    # Every entry page's heading is there, two levels down, under its Part's h2.
+    for pages in ENTRY_PAGES:
+        if pages.folder in ("checklists",):
+            continue
+        for entry in getattr(DATA, pages.kind):
+            section = article.select_one(f"#print-{pages.folder}-{entry.id}")
+            assert section is not None, f"{pages.folder}/{entry.id} is not printed"
+            assert entry.title in section.select_one("h3").get_text()
+    # Headings go down one level at a time (Part h2, page h3, its sections h4 ...).
+    levels = [int(h.name[1]) for h in article.select("h1, h2, h3, h4, h5, h6")]
+    assert all(after <= before + 1 for before, after in zip(levels, levels[1:]))
+    checked = 0
+    for a in article.select("a[href]"):
+        href = a["href"]
+        if href.startswith(("http:", "https:", "mailto:")):
+            continue
+        path, _, fragment = href.partition("#")
+        if not path:
+            assert fragment in ids, f"in-page link {href} has no target"
+            continue
+        target = (site / "print" / path).resolve()
+        target = target / "index.html" if target.is_dir() else target
+        assert target.is_file(), f"{href} does not resolve from /print/"
+        if fragment:
+            assert soup(target).find(id=fragment) is not None, f"{href}: no #{fragment} there"
+        checked += 1
+    assert checked > 100
