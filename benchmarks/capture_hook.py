@@ -19,7 +19,7 @@ import yaml
 from mkdocs.plugins import event_priority
 
 from macros.pages import PRINT_PAGE
-from macros.print_page import BODY_CLASS
+from macros.print_page import BODY_MARKER
 
 # The tags plugin swaps its `<!-- material/tags -->` directive for a placeholder heading
 # in its own on_page_markdown; put the directive back so the static build renders it again.
@@ -56,10 +56,20 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
+_print_page = {}
+
+
 @event_priority(-1000)
-def on_page_content(html, page, config, files):
-    if page.file.src_uri == PRINT_PAGE:
-        body = html[html.index(f'<div class="{BODY_CLASS}">') :]
-        with _target(config, f"captured/{page.file.src_uri}").open("a", encoding="utf-8") as saved:
-            saved.write(f"\n\n{body}\n")
-    return html
+def on_post_page(output, page, config):
+    if page.file.src_uri == PRINT_PAGE:  # the page as rendered, with the marker where the body goes
+        _print_page.update(path=Path(page.file.abs_dest_path), rendered=output)
+    return output
+
+
+@event_priority(-500)  # after the generator writes the body (0), before the site is moved into place (-1000)
+def on_post_build(config):
+    before, _, after = _print_page["rendered"].partition(BODY_MARKER)
+    html = _print_page["path"].read_text(encoding="utf-8")
+    body = html[len(before) : len(html) - len(after)]
+    with _target(config, f"captured/{PRINT_PAGE}").open("a", encoding="utf-8") as saved:
+        saved.write(f"\n\n{body}\n")

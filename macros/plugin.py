@@ -18,7 +18,7 @@ from urllib.parse import quote, urlencode, urljoin
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -26,7 +26,7 @@ from .errors import DataError, DataProblem
 from .hosting import COMMITTEE_CSS, IFRAME_WORKER_SHIM, AtomicBuild, build_date, check_review_fields, committee_css, qr_svg
 from .loader import CITE, SiteData, load_site_data, unknown_citation
 from .pages import BIBLIOGRAPHY, ENTRY_PAGES, PAGES_BY_KIND, PART_PAGES, PRINT_PAGE, placements_in, search_boost
-from .print_page import PRINT_SOURCE, assemble_print_body, print_parts
+from .print_page import BODY_MARKER, PRINT_SOURCE, print_body, print_parts, write_print_page
 from .render import TemplateFailure, make_environment, relative, render
 from .vocab import AUDIENCES, COURSE_LENGTHS
 
@@ -147,11 +147,12 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
             files.append(File.generated(config, IFRAME_WORKER_SHIM, abs_src_path=str(shim)))
         # Last, so that every other page's HTML is ready when this one is assembled.
         files.append(File.generated(config, PRINT_PAGE, content=PRINT_SOURCE))
+        self.print_page = None
         self.statement = files.get_file_from_path(ACCESSIBILITY_STATEMENT)
         return files
 
     @event_priority(-1000)
-    def on_post_build(self, *, config) -> None:
+    def _move_into_place(self, *, config) -> None:
         """Move the finished site into place; the earlier site goes only once the new one is complete."""
         if self.atomic and self.atomic.finish(config.strict):
             config.site_dir = str(self.atomic.target)
@@ -221,15 +222,24 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
         return f"{markdown}\n\n{self.abbreviations}\n" if self.abbreviations else markdown
 
     def on_page_content(self, html: str, page: Page, config, files: Files) -> str:
-        """The whole-portfolio page: every printed page's HTML, added after its opening."""
-        if page.file.src_uri != PRINT_PAGE:
-            return html
+        """The whole-portfolio page gets a marker where its body goes (see on_post_build)."""
+        if page.file.src_uri == PRINT_PAGE:
+            self.print_page = (page, files)
+            return html + BODY_MARKER
+        return html
 
+    def _write_whole_portfolio(self, *, config) -> None:
+        """Every page is built: write the whole-portfolio page's body in place of its marker."""
+        if self.print_page is None:  # not converted in this build (mkdocs serve --dirty)
+            return
+        page, files = self.print_page
         def page_for(src: str):
             file = files.get_file_from_path(src)
             return file.page if file else None
 
-        return html + assemble_print_body(self.print_parts, page_for, page.url)
+        write_print_page(Path(page.file.abs_dest_path), print_body(self.print_parts, page_for, page.url))
+
+    on_post_build = CombinedEvent(_write_whole_portfolio, _move_into_place)
 
 
 def _heading(markdown: str) -> str:

@@ -3,7 +3,9 @@
 It is assembled from every other page's HTML, which mkdocs has already converted (links
 checked, citations resolved, tooltips in place), so the portfolio is not converted a second
 time: on a large site that second conversion of one huge page cost a third of the build's
-time and most of its memory. Each page's ids are prefixed with the page's own anchor, so
+time and most of its memory. mkdocs renders the page with a marker where the body goes;
+once every page is built, the body is written into the file in place of the marker, a page
+at a time. Each page's ids are prefixed with the page's own anchor, so
 they stay unique and in-page links still work; headings move down two levels under the
 Part headings; relative links are re-based from the page's address to this page's.
 Each Part starts a new sheet (print.css).
@@ -14,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from markupsafe import escape
@@ -76,6 +79,8 @@ def page_anchor(src: str) -> str:
 
 
 BODY_CLASS = "wwr-print-body"
+# Where the body goes in the built page: see write_print_page.
+BODY_MARKER = "<!-- wwr-print-body -->"
 
 _ID_LISTS = re.compile(r'(\s(?:id|for|headers|aria-labelledby|aria-describedby|aria-controls|aria-owns)=")([^"]*)"')
 _ADDRESS = re.compile(r'(\s(?:href|src)=")([^"]*)"')
@@ -107,18 +112,22 @@ def _page_html(html: str, page_url: str, print_url: str, prefix: str) -> str:
     return _HEADING.sub(heading, _ADDRESS.sub(address, _ID_LISTS.sub(ids, html)))
 
 
-def assemble_print_body(parts: list[PrintPart], page_for: Callable[[str], object], print_url: str) -> str:
-    """The contents and every Part of the whole-portfolio page, as HTML.
+def print_body(parts: list[PrintPart], page_for: Callable[[str], object], print_url: str) -> Iterator[str]:
+    """The contents and every Part of the whole-portfolio page, as HTML, a page at a time.
 
     `page_for(src)` is the mkdocs page of a source path; every printed page must already hold
-    its converted HTML (the print page is generated last, so mkdocs converts it last).
+    its converted HTML. The pieces are written straight to the file, so the whole portfolio is
+    never held in memory as one string (20 MB of text, several copies, at 5,000 entries).
     """
     pages = {src: page_for(src) for part in parts for src in part.pages}
     missing = [src for src, page in pages.items() if page is None or page.content is None]
     if missing:
-        raise PluginError(f"The whole-portfolio page was assembled before {', '.join(missing[:3])}; it must be generated last.")
-    contents = ['<h2 id="contents">Contents</h2>', "<ul>"]
-    body = []
+        raise PluginError(f"The whole-portfolio page needs every page converted first; {', '.join(missing[:3])} was not.")
+    return _body(parts, pages, print_url)
+
+
+def _body(parts: list[PrintPart], pages: dict, print_url: str) -> Iterator[str]:
+    contents = [f'<div class="{BODY_CLASS}">', '<h2 id="contents">Contents</h2>', "<ul>"]
     for part in parts:
         contents.append(f'<li><a href="#{part.anchor}">{escape(part.title)}</a>')
         if len(part.pages) > 1:
@@ -126,12 +135,26 @@ def assemble_print_body(parts: list[PrintPart], page_for: Callable[[str], object
             contents += [f'<li><a href="#{page_anchor(src)}">{escape(pages[src].title)}</a></li>' for src in part.pages if pages[src].title]
             contents.append("</ul>")
         contents.append("</li>")
-        body += ['<div class="wwr-print-part">', f'<h2 id="{part.anchor}">{escape(part.title)}</h2>']
+    contents.append("</ul>\n")
+    yield "\n".join(contents)
+    for part in parts:
+        yield f'<div class="wwr-print-part">\n<h2 id="{part.anchor}">{escape(part.title)}</h2>\n'
         for src in part.pages:
-            page = pages[src]
-            anchor = page_anchor(src)
-            body += [f'<div class="wwr-print-page" id="{anchor}">', _page_html(page.content, page.url, print_url, anchor), "</div>"]
-        body.append("</div>")
-    contents.append("</ul>")
-    return "\n".join([f'<div class="{BODY_CLASS}">', *contents, *body, "</div>"]) + "\n"
+            page, anchor = pages[src], page_anchor(src)
+            yield f'<div class="wwr-print-page" id="{anchor}">\n{_page_html(page.content, page.url, print_url, anchor)}\n</div>\n'
+        yield "</div>\n"
+    yield "</div>\n"
 
+
+def write_print_page(path: Path, body: Iterator[str]) -> None:
+    """Put the body in place of the marker in the built page, via a temp file (never half-written)."""
+    before, marker, after = path.read_text(encoding="utf-8").partition(BODY_MARKER)
+    if not marker:
+        raise PluginError(f"{path}: the whole-portfolio page lost its body marker; a template or plugin removed it.")
+    partial = path.with_name(path.name + ".partial")
+    with partial.open("w", encoding="utf-8") as out:
+        out.write(before)
+        for piece in body:
+            out.write(piece)
+        out.write(after)
+    partial.replace(path)
