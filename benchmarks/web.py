@@ -86,15 +86,39 @@ def page_weight(site: Path, url_path: str) -> tuple[int, list[str]]:
     return total, counted
 
 
+class _CompressingHandler(SimpleHTTPRequestHandler):
+    """http.server answering as a production web server does: text files gzip-compressed.
+
+    Python's http.server sends every file as is; nginx, Apache and IIS compress text, and
+    Lighthouse would otherwise time a download several times larger than a reader's.
+    """
+
+    COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
+
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        if not (path.is_file() and path.suffix in self.COMPRESSED and "gzip" in self.headers.get("Accept-Encoding", "")):
+            return super().do_GET()
+        body = gzip.compress(path.read_bytes(), GZIP_LEVEL)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+        return None
+
+
 @contextlib.contextmanager
 def serve_directory(directory: Path):
-    """A local http.server on 127.0.0.1 for `directory`; yields its base URL."""
-
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(directory)))
+    """A local web server on 127.0.0.1 for `directory`, compressing text; yields its base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_CompressingHandler, directory=str(directory)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

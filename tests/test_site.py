@@ -208,3 +208,10 @@ def test_whole_portfolio_page_holds_every_printed_page_with_unique_ids_and_worki
             assert soup(target).find(id=fragment) is not None, f"{href}: no #{fragment} there"
         checked += 1
     assert checked > 100
+
+
+def test_print_stylesheet_does_not_hold_up_the_screen(site):
+    """print.css is linked with media="print" on every page: phones do not wait for it to show a page."""
+    for path in html_pages(site):
+        links = {link["href"].rsplit("/", 1)[-1]: link.get("media") for link in soup(path).select('link[rel=stylesheet]')}
+        assert links.get("print.css") == "print", path
