@@ -63,12 +63,12 @@ class Result:
         return max(r.peak_mb for r in self.static)
 
 
-def mkdocs_build(project: Path, config: str, site_dir: Path, extra: list[str] | None = None) -> Run:
+def mkdocs_build(project: Path, config: str, site_dir: Path, extra: list[str] | None = None, env: dict | None = None) -> Run:
     """One `mkdocs build`; raise with the build's log if it fails."""
     command = [sys.executable, *(extra or []), "-m", "mkdocs", "build", "-f", config, "-d", str(site_dir)]
     with tempfile.TemporaryFile() as log:
         start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=project, env=ENV, stdout=log, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(command, cwd=project, env=env or ENV, stdout=log, stderr=subprocess.STDOUT)
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - start
         process.returncode = os.waitstatus_to_exitcode(status)
@@ -108,3 +108,18 @@ def _html_pages(site: Path) -> set[str]:
 def exponent(small: Result, large: Result) -> float:
     """Growth exponent: slope of log(generator time) against log(entries) between two sizes."""
     return math.log(large.gen_seconds / small.gen_seconds) / math.log(large.entries / small.entries)
+
+
+def cold_template_cache(project: Path, runs: int = 3) -> float:
+    """Median generator/static ratio when the generator's template cache is empty, as on a machine's first build.
+
+    The generator keeps compiled templates in Jinja's bytecode cache under the temp directory;
+    a fresh TMPDIR for each generator build shows what a first build, or one after every
+    template changed, costs. Builds alternate with static ones, as in `measure`.
+    """
+    ratios = []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory(prefix="wwr-cold-") as fresh:
+            gen = mkdocs_build(project, GEN_CONFIG, project / "site-gen", env={**ENV, "TMPDIR": fresh})
+        ratios.append(gen.seconds / mkdocs_build(project, STATIC_CONFIG, project / "site-static").seconds)
+    return statistics.median(ratios)
