@@ -212,14 +212,24 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
         except TemplateFailure as exc:
             raise PluginError(f"{self.docs_name}/{page.file.src_uri} could not be rendered:\n{exc}") from None
 
+    @event_priority(100)
+    def _skip_plain_pages(self, markdown: str, page: Page, config, files) -> str:
+        """Before macros: a page with no Jinja in it is not compiled as a template (mkdocs-macros would, every build)."""
+        macros = config.plugins.get("macros")
+        if macros is not None and "render_macros" not in page.meta and not macros.has_j2(markdown):
+            page.meta["render_macros"] = False
+        return markdown
+
     @event_priority(-100)
-    def on_page_markdown(self, markdown: str, page: Page, config, files) -> str:
+    def _resolve_citations(self, markdown: str, page: Page, config, files) -> str:
         """After macros: point citations at the bibliography and define the abbreviations."""
         src = page.file.src_uri
         check_review_fields(page, f"{self.docs_name}/{src}")
         bibliography = relative(BIBLIOGRAPHY, src)
         markdown = CITE.sub(lambda m: f"]({bibliography}#{m.group(1)}){{: .wwr-cite }}", markdown)
         return f"{markdown}\n\n{self.abbreviations}\n" if self.abbreviations else markdown
+
+    on_page_markdown = CombinedEvent(_skip_plain_pages, _resolve_citations)
 
     def on_page_content(self, html: str, page: Page, config, files: Files) -> str:
         """The whole-portfolio page gets a marker where its body goes (see on_post_build)."""
