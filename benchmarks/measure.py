@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -63,12 +64,12 @@ class Result:
         return max(r.peak_mb for r in self.static)
 
 
-def mkdocs_build(project: Path, config: str, site_dir: Path, extra: list[str] | None = None, env: dict | None = None) -> Run:
+def mkdocs_build(project: Path, config: str, site_dir: Path, extra: list[str] | None = None) -> Run:
     """One `mkdocs build`; raise with the build's log if it fails."""
     command = [sys.executable, *(extra or []), "-m", "mkdocs", "build", "-f", config, "-d", str(site_dir)]
     with tempfile.TemporaryFile() as log:
         start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=project, env=env or ENV, stdout=log, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(command, cwd=project, env=ENV, stdout=log, stderr=subprocess.STDOUT)
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - start
         process.returncode = os.waitstatus_to_exitcode(status)
@@ -111,15 +112,14 @@ def exponent(small: Result, large: Result) -> float:
 
 
 def cold_template_cache(project: Path, runs: int = 3) -> float:
-    """Median generator/static ratio when the generator's template cache is empty, as on a machine's first build.
+    """Median generator/static ratio when no template is compiled yet, as on a fresh clone's first build.
 
-    The generator keeps compiled templates in Jinja's bytecode cache under the temp directory;
-    a fresh TMPDIR for each generator build shows what a first build, or one after every
-    template changed, costs. Builds alternate with static ones, as in `measure`.
+    The generator keeps compiled templates in the project's `.cache/` between builds; it is
+    removed before each of these generator builds. Builds alternate with static ones, as in `measure`.
     """
     ratios = []
     for _ in range(runs):
-        with tempfile.TemporaryDirectory(prefix="wwr-cold-") as fresh:
-            gen = mkdocs_build(project, GEN_CONFIG, project / "site-gen", env={**ENV, "TMPDIR": fresh})
+        shutil.rmtree(project / ".cache", ignore_errors=True)
+        gen = mkdocs_build(project, GEN_CONFIG, project / "site-gen")
         ratios.append(gen.seconds / mkdocs_build(project, STATIC_CONFIG, project / "site-static").seconds)
     return statistics.median(ratios)

@@ -35,6 +35,10 @@ ACCESSIBILITY_STATEMENT = "accessibility.md"
 _H1 = re.compile(r"^# (.+)$", re.MULTILINE)
 
 
+# Compiled templates, kept between builds (where mkdocs-material's plugins keep their caches too).
+TEMPLATE_CACHE = ".cache/plugin/portfolio/templates"
+
+
 class PortfolioConfig(Config):
     data_dir = config_options.Type(str, default="data")
     templates = config_options.Type(str, default="overrides/portfolio")
@@ -81,6 +85,7 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
                 "course_lengths": COURSE_LENGTHS,
                 "course_audiences": list(AUDIENCES),
             },
+            cache_dir=root / TEMPLATE_CACHE,
         )
         self.env.filters["lookup"] = lambda entry_id, kind: self.data.by_id[kind][entry_id]
         self.env.filters["audience_label"] = AUDIENCES.__getitem__

@@ -215,3 +215,17 @@ def test_print_stylesheet_does_not_hold_up_the_screen(site):
     for path in html_pages(site):
         links = {link["href"].rsplit("/", 1)[-1]: link.get("media") for link in soup(path).select('link[rel=stylesheet]')}
         assert links.get("print.css") == "print", path
+
+
+def test_compiled_templates_are_kept_between_builds_and_an_edit_is_seen(tmp_path):
+    """Templates are compiled once per machine (.cache/), but a changed template is compiled again."""
+    project = copy_project(tmp_path / "project")
+    out = tmp_path / "out"
+    assert run_mkdocs(["build", "--strict", "-d", str(out)], cwd=project).returncode == 0
+    cached = sorted((project / ".cache" / "plugin" / "portfolio" / "templates").glob("*.cache"))
+    assert len(cached) >= len(ENTRY_PAGES)
+    template = project / "overrides" / "portfolio" / "case_study.md"
+    template.write_text(template.read_text(encoding="utf-8") + "\nEdited after the first build.\n", encoding="utf-8")
+    result = run_mkdocs(["build", "--strict", "-d", str(out)], cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "Edited after the first build." in article_text(page(out, "case-studies/one"))
