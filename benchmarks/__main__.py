@@ -99,7 +99,7 @@ def run(args, sizes: list[int], workdir: Path, started: float) -> int:
         slope = f"{exponent(previous, result):9.2f}" if previous else f"{'':>9}"
         print(f"{name:>16} {result.pages:6d} {result.gen_seconds:9.2f}s {result.static_seconds:7.2f}s {result.ratio:6.2f} {result.cpu_ratio:9.2f} "
               f"{per_entry} {result.gen_peak_mb:9.0f} / {result.static_peak_mb:<7.0f} {slope}")
-    print(f"Real portfolio with an empty template cache (a machine's first build): ratio {cold_ratio:.2f} "
+    print(f"Real portfolio with no compiled templates yet (a fresh clone's first build): ratio {cold_ratio:.2f} "
           f"(median of {args.runs}); later builds reuse the compiled templates")
     if len(results) > 1:
         print(f"Growth exponent {results[0].entries:,} -> {results[-1].entries:,} entries: {exponent(results[0], results[-1]):.2f} "

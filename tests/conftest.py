@@ -100,6 +100,14 @@ def browser():
         chromium.close()
 
 
+@pytest.fixture
+def tab(browser):
+    """A fresh browser tab with nothing kept from other tests; closed even when the test fails."""
+    context = browser.new_context()
+    yield context.new_page()
+    context.close()
+
+
 class _QuietHandler(__import__("http.server").server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass

@@ -49,9 +49,7 @@ def test_every_page_is_british_english_with_a_skip_link_and_named_dialogs(site):
         assert doc.select_one("[role=dialog].md-search")["aria-label"] == "Search", html
 
 
-def test_ready_reckoner_works_with_the_keyboard_alone(browser, served_site):
-    context = browser.new_context()
-    tab = context.new_page()
+def test_ready_reckoner_works_with_the_keyboard_alone(tab, served_site):
     tab.goto(served_site + "appendix/ready-reckoner/", wait_until="networkidle")
     tab.focus("#reckoner-case")
     tab.keyboard.type("XY")
@@ -76,4 +74,3 @@ def test_ready_reckoner_works_with_the_keyboard_alone(browser, served_site):
     assert "Visit 3" in tab.locator("#reckoner-reading").inner_text()
     tab.keyboard.press("Enter")  # the focused Clear button
     assert tab.locator("input.wwr-tick:checked").count() == 0
-    context.close()

@@ -25,15 +25,12 @@ FACETS = {
 
 
 @pytest.fixture
-def catalogue(browser, served_site):
-    context = browser.new_context()
-    page = context.new_page()
+def catalogue(tab, served_site):
     requests: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
-    page.goto(served_site + "courses/")
-    page.wait_for_selector("#course-filters:not([hidden])")
-    yield page, requests
-    context.close()
+    tab.on("request", lambda request: requests.append(request.url))
+    tab.goto(served_site + "courses/")
+    tab.wait_for_selector("#course-filters:not([hidden])")
+    return tab, requests
 
 
 def visible_titles(page) -> set[str]:

@@ -26,15 +26,13 @@ def csp_site(site):
 
 
 @pytest.fixture
-def tab(browser):
-    context = browser.new_context()
-    page = context.new_page()
-    page.add_init_script(
+def tab(tab):
+    """The shared tab, recording every policy violation in window.__violations."""
+    tab.add_init_script(
         "window.__violations = [];"
         "document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));"
     )
-    yield page
-    context.close()
+    return tab
 
 
 def test_policy_is_strict():

@@ -24,10 +24,8 @@ def sub_path_site(tmp_path_factory):
         yield root / "portfolio", base + "portfolio/"
 
 
-def test_every_page_under_a_sub_path_requests_only_its_own_host(browser, sub_path_site):
+def test_every_page_under_a_sub_path_requests_only_its_own_host(tab, sub_path_site):
     site_dir, base = sub_path_site
-    context = browser.new_context()
-    tab = context.new_page()
     requests, failures = [], []
     tab.on("request", lambda r: requests.append(r.url))
     tab.on("requestfailed", lambda r: failures.append(f"{r.url} ({r.failure})"))
@@ -37,7 +35,6 @@ def test_every_page_under_a_sub_path_requests_only_its_own_host(browser, sub_pat
     for html in pages:
         path = html.parent.relative_to(site_dir).as_posix()
         tab.goto(base + ("" if path == "." else path + "/"), wait_until="networkidle")
-    context.close()
     host = urlsplit(base).netloc
     elsewhere = sorted({url for url in requests if urlsplit(url).netloc != host and not url.startswith("data:")})
     assert elsewhere == []
@@ -45,15 +42,13 @@ def test_every_page_under_a_sub_path_requests_only_its_own_host(browser, sub_pat
     assert all(urlsplit(url).path.startswith("/portfolio/") for url in requests if urlsplit(url).netloc == host)
 
 
-def test_offline_copy_searches_from_the_file_system(browser, tmp_path):
+def test_offline_copy_searches_from_the_file_system(tab, tmp_path):
     project = copy_project(tmp_path / "project")
     out = tmp_path / "offline"
     node_modules = (project / "macros").resolve().parent / "node_modules"
     (project / "node_modules").symlink_to(node_modules, target_is_directory=True)
     result = run_mkdocs(["build", "-d", str(out)], cwd=project, env={"OFFLINE": "true"})
     assert result.returncode == 0, result.stderr
-    context = browser.new_context()
-    tab = context.new_page()
     requests: list[str] = []
     tab.on("request", lambda r: requests.append(r.url))
     tab.goto((out / "index.html").as_uri())
@@ -66,5 +61,4 @@ def test_offline_copy_searches_from_the_file_system(browser, tmp_path):
     first.click()
     tab.wait_for_load_state()
     assert tab.locator("article h1").inner_text().startswith("Disguised compliance")
-    context.close()
     assert all(url.startswith(("file://", "data:", "blob:")) for url in requests), [u for u in requests if not u.startswith("file://")]

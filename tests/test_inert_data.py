@@ -231,24 +231,22 @@ def payload_site(tmp_path_factory):
 
 
 @pytest.fixture
-def tab(browser):
-    context = browser.new_context()
-    page = context.new_page()
+def tab_and_dialogs(tab):
+    """The shared tab, with every alert, confirm or prompt a payload might open recorded and dismissed."""
     dialogs: list[str] = []
 
     def on_dialog(dialog):
         dialogs.append(f"{dialog.type}: {dialog.message}")
         dialog.dismiss()
 
-    page.on("dialog", on_dialog)
-    yield page, dialogs
-    context.close()
+    tab.on("dialog", on_dialog)
+    return tab, dialogs
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("path", EXPECTED_TEXT)
-def test_payloads_stay_text_in_the_browser(payload_site, tab, path):
-    page, dialogs = tab
+def test_payloads_stay_text_in_the_browser(payload_site, tab_and_dialogs, path):
+    page, dialogs = tab_and_dialogs
     page.goto(payload_site + path, wait_until="load")
     page.wait_for_timeout(300)
     for abbr in page.query_selector_all("article abbr[title]")[:10]:
@@ -270,9 +268,9 @@ def test_payloads_stay_text_in_the_browser(payload_site, tab, path):
 
 
 @pytest.mark.browser
-def test_glossary_expansion_stays_one_attribute(payload_site, tab):
+def test_glossary_expansion_stays_one_attribute(payload_site, tab_and_dialogs):
     """The expansion becomes the tooltip of every `A&E`; it must stay that attribute's value."""
-    page, dialogs = tab
+    page, dialogs = tab_and_dialogs
     page.goto(payload_site + "case-studies/one/", wait_until="load")
     abbr = page.locator("article abbr", has_text="A&E").first
     assert abbr.get_attribute("title") == EXPANSION
@@ -282,8 +280,8 @@ def test_glossary_expansion_stays_one_attribute(payload_site, tab):
 
 
 @pytest.mark.browser
-def test_search_results_show_payloads_as_text(payload_site, tab):
-    page, dialogs = tab
+def test_search_results_show_payloads_as_text(payload_site, tab_and_dialogs):
+    page, dialogs = tab_and_dialogs
     page.goto(payload_site + "introduction/", wait_until="load")
     box = page.locator(".md-search__input")
     box.fill("onerror")  # a word that only the payloads hold

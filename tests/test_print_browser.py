@@ -31,14 +31,6 @@ def print_pdf(browser_page, url: str) -> tuple[int, list[str]]:
     return len(reader.pages), [squash(p.extract_text()) for p in reader.pages]
 
 
-@pytest.fixture
-def tab(browser):
-    context = browser.new_context()
-    browser_page = context.new_page()
-    yield browser_page
-    context.close()
-
-
 def assert_no_chrome(text: str) -> None:
     for marker in CHROME:
         assert marker not in text, f"site chrome {marker!r} printed"
