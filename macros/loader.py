@@ -360,21 +360,21 @@ def unknown_citation(ref: str, references: set[str] | dict) -> str:
     return f"citation of unknown reference '{ref}'{did_you_mean(ref, references)}"
 
 
-def _collect_citations(sources: list[SourceFile], references: set[str]) -> tuple[dict[str, list[Loc]], list[DataProblem]]:
+def _collect_citations(sources: list[SourceFile], references: set[str]) -> tuple[dict[str, list[tuple[str, Loc]]], list[DataProblem]]:
     """Find every `](cite:id)` in data text: unknown ids are errors; known ones feed 'cited by'."""
-    cited: dict[str, list[Loc]] = defaultdict(list)
+    cited: dict[str, list[tuple[str, Loc]]] = defaultdict(list)
     problems = []
     for source in sources:
         for loc, text in _walk_strings(source.data, ()):
             for ref in CITE.findall(text):
                 if ref in references:
-                    cited[ref].append(loc)
+                    cited[ref].append((source.name, loc))
                 else:
                     problems.append(source.problem(loc, unknown_citation(ref, references)))
     return cited, problems
 
 
-def _assemble(located: dict[str, list[Located]], singletons: dict[str, Any], cited: dict[str, list[Loc]]) -> SiteData:
+def _assemble(located: dict[str, list[Located]], singletons: dict[str, Any], cited: dict[str, list[tuple[str, Loc]]]) -> SiteData:
     entries = {kind: [item.entry for item in located.get(kind, [])] for kind in LIST_KINDS}
     data = SiteData(**entries, **singletons)
     data.local = {(kind, _key(kind, item.entry)) for kind, items in located.items() for item in items if item.local}
@@ -394,14 +394,26 @@ def _assemble(located: dict[str, list[Located]], singletons: dict[str, Any], cit
     data.tools_by_type = index((t, tool) for tool in data.tools for t in tool.addresses)
     data.courses_by_tool = index((t, c) for c in data.courses for t in c.tools)
     data.resources_by_reference = index((r.reference, r) for r in data.resources if r.reference)
-    data.cited_by = {ref: [(str(loc[0]), _entry_id(located, loc)) for loc in locs] for ref, locs in cited.items()}
+    data.cited_by = _citing_entries(located, cited)
     return data
 
 
-def _entry_id(located: dict[str, list[Located]], loc: Loc) -> str:
-    """The id of the entry a data citation sits in (kind, index) -> id."""
-    kind, index = loc[0], loc[1] if len(loc) > 1 else None
-    for item in located.get(str(kind), []):
-        if item.loc == (kind, index):
-            return _key(str(kind), item.entry)
-    return ""
+def _citing_entries(located: dict[str, list[Located]], cited: dict[str, list[tuple[str, Loc]]]) -> dict[str, list[tuple[str, str]]]:
+    """For each cited reference, the (kind, id) of each entry citing it: one lookup per citation.
+
+    A citation is known by its file and place, as a core and a local file both have a first
+    entry; a singleton (the ready reckoner) has no id, and an entry replaced by a local one
+    is not on the site, so its citations are dropped with it.
+    """
+    owner = {(item.source.name, item.loc): (kind, _key(kind, item.entry)) for kind, items in located.items() for item in items}
+    result: dict[str, list[tuple[str, str]]] = {}
+    for ref, places in cited.items():
+        entries = []
+        for file, loc in places:
+            kind = str(loc[0])
+            if kind in SINGLETONS:
+                entries.append((kind, ""))
+            elif (file, loc[:2]) in owner:
+                entries.append(owner[(file, loc[:2])])
+        result[ref] = entries
+    return result

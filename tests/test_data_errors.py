@@ -161,3 +161,20 @@ def test_fast_and_strict_readers_build_the_same_data(monkeypatch):
             patch.setattr(yaml_source, "_fast_read", lambda text, name: None)
             strict = yaml_source.read_yaml(path, path.name)
         assert (fast.data, fast.lines) == (strict.data, strict.lines), path
+
+
+def test_a_citation_in_a_local_file_is_credited_to_the_local_entry(data_dir):
+    """Core and local files both have a first entry: 'cited by' must tell them apart."""
+    local = data_dir / "local"
+    local.mkdir()
+    fixture = (ROOT / "tests" / "fixtures" / "committee" / "courses.yml").read_text(encoding="utf-8")
+    cited = fixture.replace(
+        'description: "A local workshop on engaging fathers and male carers."',
+        'description: "A local workshop drawing on [Robb 2014](cite:robb-2014)."',
+    )
+    assert cited != fixture
+    (local / "courses.yml").write_text(cited, encoding="utf-8")
+    data = load_site_data(data_dir)
+    first_core_course = data.courses[0].id
+    assert ("courses", "riverside-engaging-fathers") in data.cited_by["robb-2014"]
+    assert ("courses", first_core_course) not in data.cited_by["robb-2014"]
