@@ -164,6 +164,9 @@ def run(args, sizes: list[int], workdir: Path, started: float) -> int:
     at_5000 = next((r for r in results if r.entries == 5_000), None)
     targets.check("peak memory <= 300 MB at 5,000 entries", at_5000.gen_peak_mb if at_5000 else None, 300,
                   f"{at_5000.gen_peak_mb:.0f} MB" if at_5000 else "")
+    reads = [count for result in [real, *results] for count in result.data_reads.values()]
+    targets.check("data loaded once per build (each data file read once)", max(reads) if reads else None, 1,
+                  f"{len(real.data_reads)} files, most reads of one file in one build: {max(reads)}" if reads else "")
     targets.check("page weight <= 120 KB (heaviest page kind)", heaviest / KB, 120, f"{heaviest / KB:.1f} KB")
     targets.check("search_index.json <= 1 MB", index_bytes / MB, 1, f"{index_bytes / KB:.0f} KB")
     targets.check("Lighthouse >= 95 in every category (home, case study, reckoner)", lowest_score, 95, lighthouse_note, at_least=True)

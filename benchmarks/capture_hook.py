@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from pathlib import Path
 
 import yaml
 from mkdocs.plugins import event_priority
 
+import macros.loader
 from macros.pages import PRINT_PAGE
 from macros.print_page import BODY_MARKER
 
@@ -31,6 +33,20 @@ def _target(config, src_uri: str) -> Path:
     target = Path(config.config_file_path).parent / src_uri
     target.parent.mkdir(parents=True, exist_ok=True)
     return target
+
+
+# Count how often each data file is read in this build (the target: once). Hooks are
+# imported while mkdocs reads its configuration, before any plugin's on_config loads the data.
+_reads: Counter = Counter()
+_read_yaml = macros.loader.read_yaml
+
+
+def _counting_read_yaml(path, name):
+    _reads[str(path)] += 1
+    return _read_yaml(path, name)
+
+
+macros.loader.read_yaml = _counting_read_yaml
 
 
 @event_priority(-1000)
@@ -73,3 +89,4 @@ def on_post_build(config):
     body = html[len(before) : len(html) - len(after)]
     with _target(config, f"captured/{PRINT_PAGE}").open("a", encoding="utf-8") as saved:
         saved.write(f"\n\n{body}\n")
+    _target(config, "captured-reads.json").write_text(json.dumps(_reads), encoding="utf-8")

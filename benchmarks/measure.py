@@ -6,6 +6,7 @@ build alone, and generator and static builds alternate so drift in machine load 
 
 from __future__ import annotations
 
+import json
 import math
 import os
 import shutil
@@ -17,7 +18,16 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .project import CAPTURE_CONFIG, ENV, GEN_CONFIG, STATIC_CONFIG, finish_static_docs, write_capture_config, write_static_config
+from .project import (
+    CAPTURE_CONFIG,
+    ENV,
+    GEN_CONFIG,
+    READS_FILE,
+    STATIC_CONFIG,
+    finish_static_docs,
+    write_capture_config,
+    write_static_config,
+)
 
 
 @dataclass
@@ -36,6 +46,7 @@ class Result:
     pages: int
     gen: list[Run] = field(default_factory=list)
     static: list[Run] = field(default_factory=list)
+    data_reads: dict[str, int] = field(default_factory=dict)  # data file -> times read in one build
 
     @property
     def gen_seconds(self) -> float:
@@ -91,6 +102,7 @@ def prepare(project: Path) -> int:
 def measure(name: str, project: Path, entries: int, runs: int, log=print) -> Result:
     """Build generator and static copies alternately, `runs` times each."""
     result = Result(name, entries, prepare(project))
+    result.data_reads = json.loads((project / READS_FILE).read_text(encoding="utf-8"))
     for index in range(runs):
         result.gen.append(mkdocs_build(project, GEN_CONFIG, project / "site-gen"))
         result.static.append(mkdocs_build(project, STATIC_CONFIG, project / "site-static"))

@@ -25,6 +25,7 @@ PROJECT_PARTS = ["content", "data", "overrides", "mkdocs.yml"]
 PROPORTIONS = {"case_studies": 7, "courses": 7, "resources": 10}
 DATA_FILE = {"case_studies": "case_studies.yml", "courses": "courses.yml", "resources": "resources.yml"}
 CAPTURE_DIR = "captured"  # where the capture hook writes each page's final Markdown
+READS_FILE = "captured-reads.json"  # the capture hook's count of reads of each data file
 GEN_CONFIG, CAPTURE_CONFIG, STATIC_CONFIG = "mkdocs.yml", "mkdocs-capture.yml", "mkdocs-static.yml"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
