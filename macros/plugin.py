@@ -150,7 +150,7 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
             if not shim.is_file():
                 raise PluginError("The offline build serves search's iframe-worker shim itself, from node_modules/iframe-worker: run `npm ci` (./run does it for you).")
             files.append(File.generated(config, IFRAME_WORKER_SHIM, abs_src_path=str(shim)))
-        # Last, so that every other page's HTML is ready when this one is assembled.
+        # Its body is written once every page is built (on_post_build), from their HTML.
         files.append(File.generated(config, PRINT_PAGE, content=PRINT_SOURCE))
         self.print_page = None
         self.statement = files.get_file_from_path(ACCESSIBILITY_STATEMENT)
@@ -239,7 +239,7 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
     def on_page_content(self, html: str, page: Page, config, files: Files) -> str:
         """The whole-portfolio page gets a marker where its body goes (see on_post_build)."""
         if page.file.src_uri == PRINT_PAGE:
-            self.print_page = (page, files)
+            self.print_page, self.files = page, files
             return html + BODY_MARKER
         return html
 
@@ -247,11 +247,11 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
         """Every page is built: write the whole-portfolio page's body in place of its marker."""
         if self.print_page is None:  # not converted in this build (mkdocs serve --dirty)
             return
-        page, files = self.print_page
         def page_for(src: str):
-            file = files.get_file_from_path(src)
+            file = self.files.get_file_from_path(src)
             return file.page if file else None
 
+        page = self.print_page
         write_print_page(Path(page.file.abs_dest_path), print_body(self.print_parts, page_for, page.url))
 
     on_post_build = CombinedEvent(_write_whole_portfolio, _move_into_place)
