@@ -36,8 +36,8 @@ NAMES = (
 
 
 def copy_project(dest: Path) -> Path:
-    """A copy of the site's sources with macros/ linked, like tests/conftest.py makes."""
-    dest.mkdir(parents=True)
+    """A copy of the site's sources; the generator (macros/) is linked, not copied. The tests use it too."""
+    dest.mkdir(parents=True, exist_ok=True)
     (dest / "macros").symlink_to(ROOT / "macros", target_is_directory=True)
     for part in PROJECT_PARTS:
         src = ROOT / part
@@ -104,18 +104,18 @@ def add_synthetic_entries(project: Path, total: int, seed: int = 7) -> dict[str,
             illustrates=rng.sample(type_ids, rng.randint(1, 2)),
         )
         cases.append(case)
-    base_courses = list(courses)
-    for j in range(1, want["courses"] - len(base_courses) + 1):
-        course = copy.deepcopy(base_courses[j % len(base_courses)])
-        course.update(id=f"synthetic-course-{j}", title=f"{course['title']} (synthetic {j})")
-        course["description"] = text(f"Synthetic course {j} is offered by {course['provider']}.")
-        courses.append(course)
-    base_resources = list(resources)
-    for j in range(1, want["resources"] - len(base_resources) + 1):
-        resource = copy.deepcopy(base_resources[j % len(base_resources)])
-        resource.update(id=f"synthetic-resource-{j}", title=f"{resource['title']} (synthetic {j})")
-        resource["description"] = text(f"Synthetic resource {j} comes from {resource['author']}.")
-        resources.append(resource)
+
+    def grow(entries: list[dict], count: int, word: str, opening) -> None:
+        """Add copies of `entries` up to `count`, each with its own id, title and opening sentence."""
+        base = list(entries)
+        for j in range(1, count - len(base) + 1):
+            entry = copy.deepcopy(base[j % len(base)])
+            entry.update(id=f"synthetic-{word}-{j}", title=f"{entry['title']} (synthetic {j})")
+            entry["description"] = text(opening(j, entry))
+            entries.append(entry)
+
+    grow(courses, want["courses"], "course", lambda j, course: f"Synthetic course {j} is offered by {course['provider']}.")
+    grow(resources, want["resources"], "resource", lambda j, resource: f"Synthetic resource {j} comes from {resource['author']}.")
 
     for kind, name in DATA_FILE.items():
         (data / name).write_text(yaml.safe_dump(files[kind], allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")

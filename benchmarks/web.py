@@ -86,7 +86,14 @@ def page_weight(site: Path, url_path: str) -> tuple[int, list[str]]:
     return total, counted
 
 
-class _CompressingHandler(SimpleHTTPRequestHandler):
+class QuietHandler(SimpleHTTPRequestHandler):
+    """http.server's file handler without a log line per request."""
+
+    def log_message(self, *args):
+        pass
+
+
+class _CompressingHandler(QuietHandler):
     """http.server answering as a production web server does: text files gzip-compressed.
 
     Python's http.server sends every file as is; nginx, Apache and IIS compress text, and
@@ -94,9 +101,6 @@ class _CompressingHandler(SimpleHTTPRequestHandler):
     """
 
     COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
-
-    def log_message(self, *args):
-        pass
 
     def do_GET(self):
         path = Path(self.translate_path(self.path))
@@ -116,9 +120,12 @@ class _CompressingHandler(SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve_directory(directory: Path):
-    """A local web server on 127.0.0.1 for `directory`, compressing text; yields its base URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_CompressingHandler, directory=str(directory)))
+def serve_directory(directory: Path, handler: type[SimpleHTTPRequestHandler] = _CompressingHandler):
+    """A local web server on a free loopback port, in a background thread, for `directory`; yields its base URL.
+
+    By default it compresses text as production servers do; the tests pass a handler of their own.
+    """
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

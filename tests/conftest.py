@@ -8,7 +8,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,32 +15,22 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from benchmarks.project import copy_project  # noqa: F401 - the tests' copy of the project, shared with the benchmark
+from benchmarks.web import QuietHandler
+from benchmarks.web import serve_directory as serve
+
 ROOT = Path(__file__).resolve().parents[1]
 # The source documents, kept beside the tests so a fresh clone can check faithfulness;
 # test_seed_copies_match_shared keeps them identical to ../shared/seeds where that exists.
 SEEDS = ROOT / "tests" / "seeds"
 SHARED_SEEDS = ROOT.parent / "shared" / "seeds"
 MKDOCS = [sys.executable, "-m", "mkdocs"]
-PROJECT_PARTS = ["content", "data", "overrides", "mkdocs.yml"]
 
 
 def run_mkdocs(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """Run the real mkdocs command line, as a user would."""
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(MKDOCS + args, cwd=cwd, env=full_env, capture_output=True, text=True, timeout=300)
-
-
-def copy_project(dest: Path) -> Path:
-    """A copy of the site's sources; the generator (macros/) is linked, not copied."""
-    dest.mkdir(parents=True, exist_ok=True)
-    (dest / "macros").symlink_to(ROOT / "macros", target_is_directory=True)
-    for part in PROJECT_PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part)
-        else:
-            shutil.copy2(src, dest / part)
-    return dest
 
 
 @pytest.fixture(scope="session")
@@ -108,32 +97,18 @@ def tab(browser):
     context.close()
 
 
-class _QuietHandler(__import__("http.server").server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @contextlib.contextmanager
 def serve_directory(directory: Path, headers: dict[str, str] | None = None):
-    """Serve a folder on a free loopback port in a background thread, for the `with` block; yields its base URL."""
-    import functools
-    import threading
-    from http.server import ThreadingHTTPServer
+    """Serve a folder on a free loopback port, as is (no compression), adding `headers` to every response."""
 
-    class Handler(_QuietHandler):
+    class Handler(QuietHandler):
         def end_headers(self):
             for name, value in (headers or {}).items():
                 self.send_header(name, value)
             super().end_headers()
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(directory)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve(directory, Handler) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")
