@@ -19,9 +19,9 @@ from pathlib import Path
 import yaml
 from mkdocs.plugins import event_priority
 
-import macros.loader
-from macros.pages import PRINT_PAGE
-from macros.print_page import BODY_MARKER
+import macros.load.loader
+from macros.render.pages import PRINT_PAGE
+from macros.render.print_html import BODY_MARKER
 
 # The tags plugin swaps its `<!-- material/tags -->` directive for a placeholder heading
 # in its own on_page_markdown; put the directive back so the static build renders it again.
@@ -38,7 +38,7 @@ def _target(config, src_uri: str) -> Path:
 # Count how often each data file is read in this build (the target: once). Hooks are
 # imported while mkdocs reads its configuration, before any plugin's on_config loads the data.
 _reads: Counter = Counter()
-_read_yaml = macros.loader.read_yaml
+_read_yaml = macros.load.loader.read_yaml
 
 
 def _counting_read_yaml(path, name):
@@ -46,7 +46,7 @@ def _counting_read_yaml(path, name):
     return _read_yaml(path, name)
 
 
-macros.loader.read_yaml = _counting_read_yaml
+macros.load.loader.read_yaml = _counting_read_yaml
 
 
 @event_priority(-1000)

@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
-from macros.vocab import TAGS
+from macros.model.vocab import TAGS
 
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT_PARTS = ["content", "data", "overrides", "mkdocs.yml"]

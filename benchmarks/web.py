@@ -172,12 +172,13 @@ def lighthouse_scores(command: list[str], url: str) -> dict[str, int]:
 
 
 def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
-def _fetch(url: str) -> str:
+def fetch(url: str) -> str:
+    """The page's text, or "" while the server is not answering."""
     try:
         with urllib.request.urlopen(url, timeout=5) as response:
             return response.read().decode("utf-8")
@@ -185,13 +186,27 @@ def _fetch(url: str) -> str:
         return ""
 
 
-def _wait_for(url: str, text: str, seconds: float, step: float = 0.02) -> bool:
+def wait_for(url: str, text: str, seconds: float, step: float = 0.02) -> bool:
+    """Poll `url` until it shows `text`; False after `seconds`."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        if text in _fetch(url):
+        if text in fetch(url):
             return True
         time.sleep(step)
     return False
+
+
+@contextlib.contextmanager
+def mkdocs_serve(project: Path):
+    """`mkdocs serve` of a project on a free loopback port; yields its base address, stops it after."""
+    port = _free_port()
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+                               cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
 
 
 def live_edit_seconds(workdir: Path) -> float:
@@ -206,19 +221,13 @@ def live_edit_seconds(workdir: Path) -> float:
     text = data.read_text(encoding="utf-8")
     if old not in text:
         raise RuntimeError(f"cannot find {old} in data/case_studies.yml to edit")
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}/case-studies/{first['id']}/"
-    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-                               cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        if not _wait_for(url, first["title"], 120, step=0.25):
+    with mkdocs_serve(project) as base:
+        url = f"{base}case-studies/{first['id']}/"
+        if not wait_for(url, first["title"], 120, step=0.25):
             raise RuntimeError("mkdocs serve did not start within 120 s")
         time.sleep(1)  # let the file watcher settle after the first build
         start = time.perf_counter()
         data.write_text(text.replace(old, new, 1), encoding="utf-8")
-        if not _wait_for(url, "(edited for timing)", 60):
+        if not wait_for(url, "(edited for timing)", 60):
             raise RuntimeError("the edit did not show within 60 s")
         return time.perf_counter() - start
-    finally:
-        process.terminate()
-        process.wait(timeout=20)

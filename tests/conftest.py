@@ -1,81 +1,36 @@
-"""Shared fixtures: one real build of the site per test session, and throwaway project copies.
+"""Shared fixtures: one real build of the site per test session, a real browser, a served site.
 
-Tests assert on what a reader gets: the built HTML, parsed; a browser where behaviour matters.
+Tests live in layers: unit/ (pure functions), loading/ (the loader over small fixture data),
+site/ (real builds, parsed), browser/ (Debian's chromium through playwright; marked `browser`,
+so `./run test -m "not browser"` is the fast layer).
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
-import re
-import subprocess
-import sys
+import hashlib
+import shutil
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 
-from benchmarks.project import copy_project  # noqa: F401 - the tests' copy of the project, shared with the benchmark
-from benchmarks.web import QuietHandler
-from benchmarks.web import serve_directory as serve
-
-ROOT = Path(__file__).resolve().parents[1]
-# The source documents, kept beside the tests so a fresh clone can check faithfulness;
-# test_seed_copies_match_shared keeps them identical to ../shared/seeds where that exists.
-SEEDS = ROOT / "tests" / "seeds"
-SHARED_SEEDS = ROOT.parent / "shared" / "seeds"
-MKDOCS = [sys.executable, "-m", "mkdocs"]
+from .helpers import CHROMIUM, CHROMIUM_ARGS, COMMITTEE_FIXTURE, ROOT, copy_project, run_mkdocs, serve_directory
 
 
-def run_mkdocs(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    """Run the real mkdocs command line, as a user would."""
-    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
-    return subprocess.run(MKDOCS + args, cwd=cwd, env=full_env, capture_output=True, text=True, timeout=300)
+def pytest_collection_modifyitems(items):
+    """Every test under tests/browser/ drives the browser, and only those carry the marker."""
+    browser_dir = ROOT / "tests" / "browser"
+    for item in items:
+        if browser_dir in item.path.parents:
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
+def site(tmp_path_factory):
     """The whole site, built once with `mkdocs build --strict` into a temporary folder."""
     out = tmp_path_factory.mktemp("site")
     result = run_mkdocs(["build", "--strict", "-d", str(out)], cwd=ROOT)
     assert result.returncode == 0, result.stderr
     return out
-
-
-def html_pages(site_dir: Path) -> list[Path]:
-    """Every built page (not the 404 page and not theme assets)."""
-    return sorted(p for p in site_dir.rglob("index.html") if "assets" not in p.parts)
-
-
-def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-
-
-def page(site_dir: Path, url_path: str) -> BeautifulSoup:
-    """The parsed page at a site path such as 'case-studies/one/'."""
-    return soup(site_dir / url_path / "index.html")
-
-
-def article_text(doc: BeautifulSoup) -> str:
-    """The readable text of a page's content, whitespace folded, permalink marks removed."""
-    article = doc.select_one("article")
-    for mark in article.select("a.headerlink"):
-        mark.decompose()
-    for br in article.select("br"):
-        br.replace_with(" ")
-    return re.sub(r"\s+", " ", article.get_text()).strip()
-
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @pytest.fixture(scope="session")
@@ -97,21 +52,33 @@ def tab(browser):
     context.close()
 
 
-@contextlib.contextmanager
-def serve_directory(directory: Path, headers: dict[str, str] | None = None):
-    """Serve a folder on a free loopback port, as is (no compression), adding `headers` to every response."""
-
-    class Handler(QuietHandler):
-        def end_headers(self):
-            for name, value in (headers or {}).items():
-                self.send_header(name, value)
-            super().end_headers()
-
-    with serve(directory, Handler) as base:
-        yield base
-
-
 @pytest.fixture(scope="session")
 def served_site(site):
     with serve_directory(site) as url:
         yield url
+
+
+UNTOUCHED = ("macros", "overrides", "content")
+
+
+def tree_digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(path.relative_to(folder).as_posix().encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+@pytest.fixture(scope="session")
+def committee_site(tmp_path_factory):
+    """The site built for the fixture committee: its files go in data/local/, nothing else changes."""
+    tmp = tmp_path_factory.mktemp("committee")
+    project = copy_project(tmp / "project")
+    before = {name: tree_digest(ROOT / name) for name in UNTOUCHED}
+    shutil.copytree(COMMITTEE_FIXTURE, project / "data" / "local", dirs_exist_ok=True)
+    out = tmp / "site"
+    result = run_mkdocs(["build", "--strict", "-d", str(out)], cwd=project)
+    assert result.returncode == 0, result.stderr
+    for name in UNTOUCHED:
+        target = (project / name).resolve()
+        assert tree_digest(target) == before[name], f"{name}/ must not change for a committee"
+    return out

@@ -1,0 +1,35 @@
+"""Files the build adds to the site: the committee's stylesheet and logo, the entry pages, the
+whole-portfolio page's source, and search's iframe-worker shim for offline copies."""
+
+from __future__ import annotations
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from ..render.pages import PRINT_PAGE
+from ..render.templates import render
+from .state import BuildState
+
+COMMITTEE_CSS = "assets/stylesheets/committee.css"
+IFRAME_WORKER_SHIM = "assets/javascripts/iframe-worker-shim.js"
+
+
+def logo_url(state: BuildState) -> str | None:
+    """Where the committee's logo is served, for Material's `theme.logo`."""
+    return f"assets/images/logo{state.logo.suffix}" if state.logo else None
+
+
+def add_generated_files(files: Files, config, state: BuildState, offline: bool) -> None:
+    """Entry pages are reached through index pages, not the sidebar: no 'not in nav' notice for them."""
+    for page in state.entry_pages:
+        files.append(File.generated(config, page.src, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV))
+    files.append(File.generated(config, COMMITTEE_CSS, content=render(state.env, "committee.css", colours=state.data.site.colours)))
+    if state.logo:
+        files.append(File.generated(config, logo_url(state), abs_src_path=str(state.logo)))
+    if offline:
+        shim = state.settings.root / "node_modules" / "iframe-worker" / "shim" / "index.js"
+        if not shim.is_file():
+            raise PluginError("The offline build serves search's iframe-worker shim itself, from node_modules/iframe-worker: run `npm ci` (./run does it for you).")
+        files.append(File.generated(config, IFRAME_WORKER_SHIM, abs_src_path=str(shim)))
+    # Its body is written once every page is built (print_page.py).
+    files.append(File.generated(config, PRINT_PAGE, content=render(state.env, "print_page.md")))

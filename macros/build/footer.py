@@ -1,0 +1,18 @@
+"""Per-page links for the footer: report a problem with this page, and the accessibility statement."""
+
+from __future__ import annotations
+
+from urllib.parse import quote, urlencode
+
+ACCESSIBILITY_STATEMENT = "accessibility.md"
+
+
+def footer_links(page, files, contact) -> dict[str, str | None]:
+    """A mail link to the committee's contact that carries the page's address, and the statement's URL."""
+    address = page.canonical_url or page.url
+    query = urlencode({"subject": f"Problem with a page: {page.title}", "body": f"Page: {address}\n\nWhat is wrong:\n"}, quote_via=quote)
+    statement = files.get_file_from_path(ACCESSIBILITY_STATEMENT)
+    return {
+        "report_href": f"mailto:{quote(contact.email, safe='@')}?{query}",
+        "accessibility_url": statement.url_relative_to(page.file) if statement else None,
+    }

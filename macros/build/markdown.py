@@ -1,0 +1,28 @@
+"""What every page's Markdown gets before mkdocs converts it: citations pointed at the reference
+list, and the glossary's abbreviations, so every page explains them in place."""
+
+from __future__ import annotations
+
+from ..load.links import CITE
+from ..render.filters import relative
+from ..render.pages import BIBLIOGRAPHY
+from ..render.templates import render
+from .state import BuildState
+
+
+def abbreviations(state: BuildState) -> str:
+    """The glossary as Markdown abbreviation definitions (`*[CPC]: Child Protection Committee`)."""
+    return render(state.env, "abbreviations.md")
+
+
+def resolve_citations(markdown: str, src: str) -> str:
+    """`[text](cite:id)` becomes a link to the reference's entry in the reference list."""
+    bibliography = relative(BIBLIOGRAPHY, src)
+    return CITE.sub(lambda m: f"]({bibliography}#{m.group(1)}){{: .wwr-cite }}", markdown)
+
+
+def skip_plain_page(markdown: str, page, config) -> None:
+    """A page with no Jinja in it is not compiled as a template (mkdocs-macros would, every build)."""
+    macros = config.plugins.get("macros")
+    if macros is not None and "render_macros" not in page.meta and not macros.has_j2(markdown):
+        page.meta["render_macros"] = False

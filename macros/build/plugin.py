@@ -1,0 +1,114 @@
+"""The `portfolio` mkdocs plugin: each hook hands over to a named module of this package.
+
+mkdocs-macros renders macro calls inside pages but cannot add pages or check data, so this
+plugin loads and checks the project before anything renders (a mistake stops the build with
+`file:line: field: reason` and no traceback), adds the generated pages and files, prepares
+each page's Markdown, writes the whole-portfolio page, and makes the build atomic.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+
+from ..load import DataError
+from ..render.templates import TemplateFailure
+from . import markdown
+from .assets import add_generated_files
+from .atomic import AtomicBuild
+from .footer import footer_links
+from .print_page import WholePortfolio, print_parts
+from .settings import apply_settings, is_offline
+from .state import BuildSettings, BuildState
+
+
+class PortfolioConfig(Config):
+    data_dir = config_options.Type(str, default="data")
+    templates = config_options.Type(str, default="overrides/portfolio")
+
+
+class PortfolioPlugin(BasePlugin[PortfolioConfig]):
+    """Holds one BuildState per build, and the two things that follow a build's progress."""
+
+    state: BuildState
+    atomic: AtomicBuild | None = None
+    whole: WholePortfolio | None = None
+
+    def on_startup(self, *, command, dirty):
+        self.command = command
+        # mkdocs-macros reports its set-up at INFO on every build; a build should print only what needs action.
+        logging.getLogger("mkdocs.plugins.mkdocs_macros").setLevel(logging.WARNING)
+
+    @event_priority(100)
+    def on_config(self, config):
+        root = Path(config.config_file_path).parent
+        settings = BuildSettings(root, self.config.data_dir, Path(config.docs_dir).name, self.config.templates, config.site_url, config.use_directory_urls)
+        try:
+            self.state = BuildState.create(settings)
+        except DataError as exc:
+            raise PluginError(report(exc)) from None
+        except TemplateFailure as exc:
+            raise PluginError(f"A page could not be generated:\n{exc}") from None
+        self.atomic = AtomicBuild(Path(config.site_dir)) if getattr(self, "command", None) == "build" else None
+        if self.atomic:
+            config.site_dir = str(self.atomic.staging)
+        self.offline = is_offline(config)
+        apply_settings(config, self.state, self.offline)
+        self.abbreviations = markdown.abbreviations(self.state)
+        return config
+
+    def on_files(self, files, config):
+        add_generated_files(files, config, self.state, self.offline)
+        self.files = files
+        return files
+
+    def on_nav(self, nav, config, files):
+        self.whole = WholePortfolio(print_parts(nav, self.state))
+        return nav
+
+    @event_priority(100)
+    def _before_macros(self, markdown_text, page, config, files):
+        markdown.skip_plain_page(markdown_text, page, config)
+        return markdown_text
+
+    @event_priority(-100)
+    def _after_macros(self, markdown_text, page, config, files):
+        resolved = markdown.resolve_citations(markdown_text, page.file.src_uri)
+        return f"{resolved}\n\n{self.abbreviations}" if self.abbreviations.strip() else resolved
+
+    on_page_markdown = CombinedEvent(_before_macros, _after_macros)
+
+    def on_page_content(self, html, page, config, files):
+        return self.whole.mark(html, page, files) if self.whole else html
+
+    def on_page_context(self, context, page, config, nav):
+        context["wwr"] = footer_links(page, self.files, self.state.data.site.contact)
+        return context
+
+    def _write_whole_portfolio(self, *, config):
+        if self.whole:
+            self.whole.write(self.state)
+
+    @event_priority(-1000)
+    def _move_into_place(self, *, config):
+        """Move the finished site into place; the earlier site goes only once the new one is complete."""
+        if self.atomic and self.atomic.finish(config.strict):
+            config.site_dir = str(self.atomic.target)
+
+    on_post_build = CombinedEvent(_write_whole_portfolio, _move_into_place)
+
+    def on_build_error(self, *, error):
+        """A failed build leaves the earlier site untouched: drop the half-built copy."""
+        if self.atomic:
+            self.atomic.abandon()
+
+
+def report(error: DataError) -> str:
+    count = len(error.problems)
+    heading = "The data has a problem" if count == 1 else f"The data has {count} problems"
+    return f"{heading}; nothing was built:\n" + "\n".join(str(p) for p in error.problems)

@@ -1,0 +1,24 @@
+"""The committee's settings put into mkdocs' configuration: the site's name, the footer's values,
+the logo, and where offline copies find search's worker shim."""
+
+from __future__ import annotations
+
+from .assets import IFRAME_WORKER_SHIM, logo_url
+from .state import BuildState
+
+
+def apply_settings(config, state: BuildState, offline: bool) -> None:
+    settings = state.data.site
+    config.site_name = settings.site_name
+    config.extra.update(build_date=state.build_date, site=settings.model_dump(mode="json"))
+    if state.logo:
+        config.theme["logo"] = logo_url(state)
+    if offline:
+        # Named so that Material's offline plugin does not add its copy from unpkg.com.
+        config.extra["polyfills"] = [IFRAME_WORKER_SHIM]
+
+
+def is_offline(config) -> bool:
+    """True for an `OFFLINE=true` build (Material's offline plugin): a copy that works from file://."""
+    offline = config.plugins.get("material/offline")
+    return bool(offline and offline.config.enabled)

@@ -1,0 +1,61 @@
+"""Everything one build needs, made once in `on_config` and not changed after: the loaded
+project, the template environment, the rendered entry pages and the pages' titles."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment
+
+from ..load import Project, load_project
+from ..render.clock import build_date
+from ..render.context import portfolio_environment
+from ..render.pages import EntryPage, render_entry_pages
+
+# Compiled templates, kept between builds (where mkdocs-material's plugins keep their caches too).
+TEMPLATE_CACHE = ".cache/plugin/portfolio/templates"
+
+
+@dataclass(frozen=True)
+class BuildSettings:
+    """The parts of mkdocs' configuration the build state depends on."""
+
+    root: Path
+    data_dir: str
+    docs_dir: str
+    templates: str
+    site_url: str | None
+    directory_urls: bool = True
+
+
+@dataclass(frozen=True)
+class BuildState:
+    settings: BuildSettings
+    project: Project
+    env: Environment
+    entry_pages: list[EntryPage]
+    titles: dict[str, str]
+    build_date: str
+
+    @classmethod
+    def create(cls, settings: BuildSettings) -> BuildState:
+        """Load and check the project (DataError lists every problem), then render the entry pages."""
+        root = settings.root
+        project = load_project(root, settings.data_dir, settings.docs_dir)
+        titles = dict(project.prose.titles)
+        today = build_date()
+        env = portfolio_environment(project, root / settings.templates, today, titles, cache_dir=root / TEMPLATE_CACHE)
+        pages = render_entry_pages(env, project, settings.site_url, settings.directory_urls)
+        titles.update((page.src, page.title) for page in pages)
+        return cls(settings, project, env, pages, titles, today)
+
+    @property
+    def data(self):
+        return self.project.data
+
+    @property
+    def logo(self) -> Path | None:
+        """The committee's logo file (checked when the data was loaded), if it has one."""
+        logo = self.data.site.logo
+        return (self.settings.root / self.settings.data_dir / logo).resolve() if logo else None

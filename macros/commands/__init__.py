@@ -1,0 +1,1 @@
+"""What `./run` does besides building and testing: `python -m macros <command>`."""

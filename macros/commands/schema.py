@@ -1,0 +1,34 @@
+"""`./run schema`: write the JSON Schema of the data files, for editors.
+
+Editors with YAML support (VS Code's YAML extension reads .vscode/settings.json) then check
+fields and suggest names while a committee edits data/. The models in models.py are the
+source (model/registry.py gathers them); tests fail when the committed schema is out of date.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from ..model.registry import data_file_model
+
+SCHEMA = Path("schema") / "data.schema.json"
+
+
+def data_schema() -> str:
+    schema = data_file_model().model_json_schema()
+    schema["title"] = "Working with Resistance portfolio data file"
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    SCHEMA.parent.mkdir(exist_ok=True)
+    SCHEMA.write_text(data_schema(), encoding="utf-8")
+    print(SCHEMA)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

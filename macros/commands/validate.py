@@ -1,0 +1,39 @@
+"""`./run validate [data-folder]`: check `data/` and the `content/` beside it, without building.
+
+Prints every problem as `file:line: field: reason` and exits 1, or says what was loaded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..load import DataError, load_project
+from ..load.loader import LOCAL_DIR
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="./run validate", description=__doc__.splitlines()[0])
+    parser.add_argument("data_dir", nargs="?", default="data", help="the data folder (default: data)")
+    args = parser.parse_args(argv)
+    data_dir = Path(args.data_dir)
+    if data_dir.resolve().name == LOCAL_DIR and (data_dir.resolve().parent / "site.yml").is_file():
+        parent = data_dir.resolve().parent
+        print(f"{args.data_dir} is a committee's local folder; its files are checked with the data they change. "
+              f"Give the data folder instead: ./run validate {parent.relative_to(Path.cwd()) if parent.is_relative_to(Path.cwd()) else parent}", file=sys.stderr)
+        return 2
+    root = data_dir.resolve().parent
+    try:
+        project = load_project(root, data_dir.resolve().name, "content")
+    except DataError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    counts = ", ".join(f"{count} {name}" for name, count in project.data.counts().items() if count)
+    checked = f"{args.data_dir}/ and content/" if (root / "content").is_dir() else f"{args.data_dir}/"
+    print(f"{checked} are valid: {counts}" if (root / "content").is_dir() else f"{checked} is valid: {counts}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,121 @@
+"""Links between entries, from the registry's `links`: every id named must exist, and each link
+is also kept the other way round (a behaviour lists the case studies that illustrate it).
+Citations in text, `[...](cite:<id>)`, are links to references, found by scanning the text."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from ..model.registry import BY_NAME, Kind
+from .errors import DataProblem, Loc, did_you_mean
+
+CITE = re.compile(r"\]\(cite:([^)\s]*)\)")
+
+
+@dataclass(frozen=True)
+class Located:
+    """An entry together with where it was written, for messages and the 'Local' mark."""
+
+    kind: Kind
+    entry: Any
+    source: Any  # a SourceFile, or the merged settings' MergedSource
+    loc: Loc
+    local: bool = False
+
+    @property
+    def key(self) -> str | None:
+        return self.kind.key_of(self.entry)
+
+
+def named_ids(entry: Any, path: str, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
+    """Each id an entry names through `path` ("illustrates", "quotes.reference"), with its field path."""
+    name, _, rest = path.partition(".")
+    value = getattr(entry, name)
+    items = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
+    for index, item in items:
+        here = loc + ((name,) if index is None else (name, index))
+        if item is None:
+            continue
+        if rest:
+            yield from named_ids(item, rest, here)
+        else:
+            yield here, item
+
+
+def unknown_ids(located: list[Located], known: dict[str, set[str]]) -> list[DataProblem]:
+    """Every id named through a link that no entry of the target kind has."""
+    problems = []
+    for item in located:
+        for path, target in item.kind.links.items():
+            ids = known.get(target, set())
+            for loc, ref in named_ids(item.entry, path):
+                if ref not in ids:
+                    reason = f"unknown {BY_NAME[target].label} '{ref}'{did_you_mean(ref, ids)}"
+                    problems.append(item.source.problem(item.loc + loc, reason))
+    return problems
+
+
+def backlinks(located: list[Located]) -> dict[tuple[str, str], dict[str, list]]:
+    """(target kind, id) -> {referring kind: entries}, in the referring kind's order."""
+    found: dict[tuple[str, str], dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    for item in located:
+        for path, target in item.kind.links.items():
+            for _, ref in named_ids(item.entry, path):
+                entries = found[(target, ref)][item.kind.name]
+                if item.entry not in entries:
+                    entries.append(item.entry)
+    return {key: dict(value) for key, value in found.items()}
+
+
+def unknown_citation(ref: str, references: set[str] | dict) -> str:
+    """The reason given for a `cite:` id with no reference, in data and in prose alike."""
+    return f"citation of unknown reference '{ref}'{did_you_mean(ref, references)}"
+
+
+def _strings(value: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
+    if isinstance(value, str):
+        yield loc, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, loc + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, loc + (index,))
+
+
+def citations(sources: list, references: set[str]) -> tuple[dict[str, list[tuple[str, Loc]]], list[DataProblem]]:
+    """Every `](cite:id)` in data text: unknown ids are problems; known ones, (file, place) per reference."""
+    cited: dict[str, list[tuple[str, Loc]]] = defaultdict(list)
+    problems = []
+    for source in sources:
+        for loc, text in _strings(source.data, ()):
+            for ref in CITE.findall(text):
+                if ref in references:
+                    cited[ref].append((source.name, loc))
+                else:
+                    problems.append(source.problem(loc, unknown_citation(ref, references)))
+    return cited, problems
+
+
+def citing_entries(located: list[Located], cited: dict[str, list[tuple[str, Loc]]]) -> dict[str, list[tuple[str, str]]]:
+    """For each cited reference, the (kind, id) of each entry citing it: one lookup per citation.
+
+    A citation is known by its file and place, as a core and a local file both have a first
+    entry; a single kind (the ready reckoner) has no id; an entry replaced by a local one is not
+    on the site, so its citations go with it.
+    """
+    owner = {(item.source.name, item.loc): (item.kind.name, item.key or "") for item in located}
+    result: dict[str, list[tuple[str, str]]] = {}
+    for ref, places in cited.items():
+        entries = []
+        for file, loc in places:
+            kind = BY_NAME.get(str(loc[0]))
+            place = (file, loc[:1] if kind and kind.single else loc[:2])
+            if place in owner:
+                entries.append(owner[place])
+        result[ref] = entries
+    return result

@@ -1,0 +1,100 @@
+"""Load the whole project once: the data, checked across entries, and the prose that places it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..model.registry import BY_NAME, KINDS
+from . import links, loader
+from .errors import DataError, DataProblem
+from .prose import ProseIndex, scan_prose
+from .settings import logo_problem
+from .site_data import SiteData
+
+
+@dataclass(frozen=True)
+class Project:
+    """The validated data and what the prose pages say about it; where readers meet each entry."""
+
+    data: SiteData
+    prose: ProseIndex = field(default_factory=ProseIndex)
+
+    def page_of(self, kind: str, entry_id: str) -> str | None:
+        """The prose page that places an entry, else its own page, else none."""
+        placed = self.prose.placements.get((kind, entry_id))
+        return placed or (BY_NAME[kind].src(entry_id) if BY_NAME[kind].folder else None)
+
+    def src_of(self, kind: str, entry_id: str) -> str:
+        """Source path of the page an entry is linked to; every linked entry has one."""
+        src = self.page_of(kind, entry_id)
+        if src is None:
+            raise KeyError(f"no page shows {kind} '{entry_id}'")
+        return src
+
+    def cited_on(self) -> dict[str, list[str]]:
+        """For each reference, the pages that cite it: in their prose, or in an entry they show."""
+        pages = {ref: set(srcs) for ref, srcs in self.prose.cited.items()}
+        for ref, places in self.data.cited_by.items():
+            for kind, entry_id in places:
+                src = self.page_of(kind, entry_id) if entry_id else None
+                if src:
+                    pages.setdefault(ref, set()).add(src)
+        return {ref: sorted(srcs) for ref, srcs in pages.items()}
+
+
+def load_project(root: Path, data_dir: str = "data", docs_dir: str | None = "content") -> Project:
+    """Read and check `data/` and `content/` under `root`; raise DataError listing every problem."""
+    data, problems, known = _load_data(root / data_dir, root)
+    prose = ProseIndex()
+    if docs_dir and (root / docs_dir).is_dir() and known is not None:
+        prose, prose_problems = scan_prose(root / docs_dir, root, known)
+        problems += prose_problems
+    if problems or data is None:
+        raise DataError(problems)
+    return Project(data, prose)
+
+
+def load_site_data(data_dir: Path, display_root: Path | None = None) -> SiteData:
+    """Read and check `data/` alone; raise DataError listing every problem, or return SiteData."""
+    data, problems, _ = _load_data(data_dir, display_root or data_dir.parent)
+    if problems or data is None:
+        raise DataError(problems)
+    return data
+
+
+def _load_data(data_dir: Path, display_root: Path) -> tuple[SiteData | None, list[DataProblem], dict[str, set[str]] | None]:
+    reading = loader.read_files(data_dir, display_root)
+    singles = loader.read_singles(reading, data_dir.name)
+    located, problems = loader.apply_overlay(reading.located)
+    problems = reading.problems + problems + loader.duplicates(located)
+    known = {name: set(keys) for name, keys in reading.written.items()}
+    cited, cite_problems = links.citations(reading.sources, known.get("references", set()))
+    if not reading.unreadable:
+        problems += links.unknown_ids(located + list(singles.values()), known) + cite_problems
+    site = singles.get("site")
+    if site and site.entry.logo:
+        why = logo_problem(site.entry.logo, data_dir)
+        if why:
+            problems.append(site.source.problem(("site", "logo"), why))
+    if reading.unreadable:
+        return None, problems, None  # ids in prose cannot be checked either
+    if problems or len(singles) < sum(1 for kind in KINDS if kind.single):
+        return None, problems, known
+    everything = located + list(singles.values())
+    return _assemble(located, singles, links.backlinks(everything), links.citing_entries(everything, cited)), problems, known
+
+
+def _assemble(located: list[loader.Located], singles: dict, backlinks: dict, cited_by: dict) -> SiteData:
+    entries: dict[str, object] = {}
+    for kind in KINDS:
+        if kind.single:
+            entries[kind.name] = singles[kind.name].entry
+            continue
+        items = [item.entry for item in located if item.kind is kind]
+        if kind.sort_key:
+            items.sort(key=kind.sort_key, reverse=kind.newest_first)
+        entries[kind.name] = items
+    by_id = {kind.name: {kind.key_of(e): e for e in entries[kind.name]} for kind in KINDS if kind.key and not kind.single}
+    local = frozenset((item.kind.name, item.key) for item in located if item.local and item.key)
+    return SiteData(entries=entries, local=local, by_id=by_id, backlinks=backlinks, cited_by=cited_by)

@@ -1,0 +1,94 @@
+"""A committee's own kinds: its settings (name, logo, colours, contact), local contacts, and the
+site's change log. These are the committee's words, never the portfolio's."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated
+
+from pydantic import AfterValidator, Field
+
+from .base import Day, Governed, Loc, Model
+from .colours import HEX, contrast
+from .text import Email, Id, Markdown, Text, Url
+
+WHITE_PAGE, DARK_PAGE = "#ffffff", "#1e2129"  # Material's light and dark (slate) page backgrounds
+AA_CONTRAST = 4.5
+
+
+def _colour(value: str) -> str:
+    if not HEX.match(value):
+        raise ValueError(f"'{value}' is not a colour written as #rrggbb")
+    return value.lower()
+
+
+Colour = Annotated[str, AfterValidator(_colour)]
+
+
+class Colours(Model):
+    """Brand colours; each pair that is read together must reach WCAG AA contrast (4.5:1)."""
+
+    primary: Colour = Field(description="Header background; also the links on the light page unless `link` is given")
+    on_primary: Colour = Field("#ffffff", description="Text on the header")
+    link: Colour | None = Field(None, description="Links on the light page, when the header colour is too light for them")
+    link_dark: Colour = Field("#8fb8ff", description="Links on the dark page")
+
+    @property
+    def link_light(self) -> str:
+        return self.link or self.primary
+
+    def problems(self) -> Iterator[tuple[Loc, str]]:
+        """Every pair below AA, all at once, so a committee fixes its palette in one go."""
+        pairs = [
+            ("on_primary", self.on_primary, "primary", self.primary),
+            ("link" if self.link else "primary", self.link_light, "the white page", WHITE_PAGE),
+            ("link_dark", self.link_dark, "the dark page", DARK_PAGE),
+        ]
+        for name, colour, against, background in pairs:
+            ratio = contrast(colour, background)
+            if ratio < AA_CONTRAST:
+                yield (), f"{name} {colour} on {against} {background} has a contrast of {ratio:.2f}:1; WCAG AA needs at least {AA_CONTRAST}:1"
+
+
+class SiteContact(Model):
+    name: Text
+    email: Email
+    phone: Text | None = None
+
+
+class LinkTo(Model):
+    title: Text
+    url: Url
+
+
+class SiteSettings(Model):
+    """One committee's own settings (data/site.yml; data/local/site.yml changes only what differs)."""
+
+    site_name: Text
+    committee_name: Text
+    logo: Text | None = Field(None, description="An .svg, .png or .jpg file in data/ or data/local/, e.g. local/logo.svg")
+    colours: Colours
+    contact: SiteContact
+    local_procedures: LinkTo | None = Field(None, description="A link to the committee's own procedures, shown in every page's footer")
+    version: Text
+
+
+class LocalContact(Governed):
+    """A committee's local contact, listed on the Local contacts page."""
+
+    id: Id
+    name: Text
+    role: Text | None = None
+    organisation: Text | None = None
+    phone: Text | None = None
+    email: Email | None = None
+    url: Url | None = None
+    notes: Markdown | None = None
+
+
+class ChangeEntry(Model):
+    """One line of the 'What's changed' page."""
+
+    date: Day
+    version: Text | None = None
+    changes: list[Markdown] = Field(min_length=1)

@@ -1,0 +1,39 @@
+"""What every portfolio template can use: the data, links between pages, and the site's settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import Environment
+
+from ..load import Project
+from ..model.vocab import AUDIENCES, COURSE_LENGTHS
+from .filters import relative, search_boost
+from .pages import PART_PAGES
+from .templates import make_environment
+
+
+def portfolio_environment(project: Project, template_dir: Path, build_date: str, page_titles: dict[str, str], cache_dir: Path | None = None) -> Environment:
+    """One environment per build; `page_titles` maps each page's source path to its title."""
+    data = project.data
+    env = make_environment(
+        template_dir,
+        {
+            "data": data,
+            "site": data.site,
+            "build_date": build_date,
+            "page_titles": page_titles,
+            "cited_on": project.cited_on(),
+            "rel": relative,
+            "src_of": project.src_of,
+            "is_local": data.is_local,
+            "search_boost": search_boost,
+            "part_pages": PART_PAGES,
+            "course_lengths": COURSE_LENGTHS,
+            "course_audiences": list(AUDIENCES),
+        },
+        cache_dir=cache_dir,
+    )
+    env.filters["lookup"] = lambda entry_id, kind: data.by_id[kind][entry_id]
+    env.filters["audience_label"] = AUDIENCES.__getitem__
+    return env

@@ -1,0 +1,65 @@
+"""Filters the templates use to place data text safely in Markdown, and small pure helpers.
+
+Data text is escaped on the way in: every `<` becomes `&lt;` (no tag can form, so raw HTML
+shows as text) and braces become entities (no attribute list or Jinja can form). Markdown
+emphasis, lists and safe links survive.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+
+from markupsafe import Markup
+
+
+def md(text: str | None) -> Markup:
+    """Data text made safe to place in Markdown: HTML and attribute lists turned into plain text."""
+    if text is None:
+        return Markup("")
+    escaped = str(text).replace("<", "&lt;").replace("{", "&#123;").replace("}", "&#125;")
+    return Markup(escaped)
+
+
+def url(address: str) -> Markup:
+    """A validated address placed as a Markdown link target (parentheses would end the link)."""
+    return Markup(address.replace("(", "%28").replace(")", "%29").replace(" ", "%20"))
+
+
+def cell(text: str) -> Markup:
+    """Text placed in a Markdown table cell: a pipe or line break would end the cell or row."""
+    return Markup(str(text).replace("|", "&#124;").replace("\n", " "))
+
+
+def yaml_value(value: object) -> Markup:
+    """A value written into front matter (YAML reads JSON)."""
+    return Markup(json.dumps(value, ensure_ascii=False))
+
+
+NUMBER_WORDS = "One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve".split()
+
+
+def number_word(number: int) -> str:
+    """Case studies are numbered in words in the portfolio ("One", "Two"); beyond twelve, digits."""
+    return NUMBER_WORDS[number - 1] if 0 < number <= len(NUMBER_WORDS) else str(number)
+
+
+def relative(target_src: str, page_src: str) -> str:
+    """Link from one source page to another, as mkdocs expects: a relative path to the .md file."""
+    target, _, anchor = target_src.partition("#")
+    path = posixpath.relpath(target, posixpath.dirname(page_src) or ".")
+    return f"{path}#{anchor}" if anchor else path
+
+
+def search_boost(title: str) -> float:
+    """Search weight of an entry page: above prose pages, and higher for shorter titles.
+
+    Material's search sets lunr's length normalisation off (b=0), so "Working with
+    non-engaging families" matches the query "Non-engaging families" exactly as well as the
+    course called "Non-engaging families". Weighting shorter titles slightly restores the
+    usual rule that the closest title comes first.
+    """
+    return round(2 + 0.5 / max(1, len(title.split())), 3)
+
+
+FILTERS = {"md": md, "url": url, "cell": cell, "yaml": yaml_value, "number_word": number_word}

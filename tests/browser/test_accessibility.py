@@ -1,0 +1,64 @@
+"""WCAG 2.2 AA on every page, in the light and the dark scheme (axe-core in Chromium), and the
+ready reckoner used with the keyboard alone."""
+
+from __future__ import annotations
+
+from tests.helpers import ROOT, site_paths, visit_all
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+RUN_AXE = """async tags => {
+  const result = await axe.run(document, {runOnly: {type: "tag", values: tags}});
+  return result.violations.map(v => `${v.id} (${v.impact}): ` +
+    v.nodes.slice(0, 3).map(n => n.target.join(" ")).join(" | "));
+}"""
+
+
+def test_no_axe_violations_on_any_page_in_either_scheme(browser, site, served_site):
+    """Each page is checked in the light scheme, then switched to the dark one and checked again."""
+    assert AXE.is_file(), "axe-core comes from npm: run ./run test (it runs npm ci)"
+    found = {}
+
+    def check(tab, url):
+        tab.add_script_tag(path=str(AXE))
+        # Colours fade between schemes; axe must read the colours the scheme ends with.
+        tab.add_style_tag(content="*, *::before, *::after { transition: none !important; animation: none !important; }")
+        for scheme in ("default", "slate"):
+            tab.evaluate("scheme => document.body.setAttribute('data-md-color-scheme', scheme)", scheme)
+            violations = tab.evaluate(RUN_AXE, TAGS)
+            if violations:
+                found[f"{url} ({scheme})"] = violations
+
+    context = browser.new_context()
+    paths = site_paths(site)
+    visit_all(context, [served_site + path for path in paths], check, batch=6)
+    context.close()
+    assert len(paths) > 70
+    assert found == {}
+
+
+def test_ready_reckoner_works_with_the_keyboard_alone(tab, served_site):
+    tab.goto(served_site + "appendix/ready-reckoner/", wait_until="networkidle")
+    tab.focus("#reckoner-case")
+    tab.keyboard.type("XY")
+    seen, ticked = [], 0
+    for _ in range(60):
+        tab.keyboard.press("Tab")
+        focused = tab.evaluate(
+            "() => { const e = document.activeElement; const s = getComputedStyle(e);"
+            " return {id: e.id, type: e.type, outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2} }"
+        )
+        seen.append(focused["id"])
+        if focused["type"] == "checkbox":
+            assert focused["outline"], f"no visible focus on {focused['id']}"
+            if ticked < 3:
+                tab.keyboard.press("Space")
+                ticked += 1
+        if focused["type"] == "reset":
+            break
+    assert "reckoner-practitioner" in seen and "visit-1-date" in seen
+    assert tab.locator("input.wwr-tick:checked").count() == 3
+    assert tab.locator("#count-1").inner_text() == "1"
+    assert "Visit 3" in tab.locator("#reckoner-reading").inner_text()
+    tab.keyboard.press("Enter")  # the focused Clear button
+    assert tab.locator("input.wwr-tick:checked").count() == 0

@@ -1,0 +1,172 @@
+"""Data cannot run anything: what the loader lets through is shown as text, in a real browser.
+
+What escaping cannot make harmless is refused by the loader (tests/loading/test_bad_input_corpus.py:
+script-bearing link targets, images, attribute lists, tags in one-line fields). Everything else is
+shown as text: a real build of a project copy with payloads in a case study's narrative, title and
+question, a course's description and provider, a glossary expansion and a resource's title, opened
+in chromium. No payload runs, no dialog opens, no script from the data exists, and the payload is
+there to read.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from tests.helpers import copy_project, run_mkdocs, serve_directory
+from tests.loading.test_bad_input_corpus import NARRATIVE_ONE, Edit, apply_edits
+
+HTML_PAYLOAD = (
+    '<script>window.__pwned=1</script> <img src=x onerror="window.__pwned=2"> '
+    '<svg onload="window.__pwned=3"></svg> <a href="javascript:window.__pwned=4">click</a> '
+    "<iframe src=\"javascript:window.top.__pwned=5\"></iframe> <javascript:window.__pwned=6>"
+)
+# Text once the page has decoded it: a character reference is shown, never parsed as a tag.
+ENTITY_PAYLOAD = "&lt;img src=x onerror=window.__pwned=7&gt;"
+ENTITY_SHOWN = "<img src=x onerror=window.__pwned=7>"
+# One-line fields refuse tags (see above); what they may hold must still not reach an attribute.
+ATTRIBUTE_PAYLOAD = "\" onmouseover=\"window.__pwned=8\" x=' onfocus='window.__pwned=9' autofocus javascript:window.__pwned=10"
+
+
+def quoted(text: str) -> str:
+    """A YAML double-quoted scalar (JSON strings are YAML)."""
+    return json.dumps(text)
+
+
+CASE_TITLE = "Jane and Steven " + ATTRIBUTE_PAYLOAD
+RESOURCE_TITLE = "Disguised Compliance " + ATTRIBUTE_PAYLOAD
+EXPANSION = "Accident and Emergency " + ATTRIBUTE_PAYLOAD
+PROVIDER = "Reconstruct " + ATTRIBUTE_PAYLOAD
+QUESTION = HTML_PAYLOAD + " What assumptions"
+
+PAYLOAD_EDITS = (
+    Edit("case_studies.yml", NARRATIVE_ONE, f"    narrative: |\n      {HTML_PAYLOAD}\n\n      {ENTITY_PAYLOAD}\n\n      Jane is a teacher"),
+    Edit("case_studies.yml", '    title: "Jane and Steven"', f"    title: {quoted(CASE_TITLE)}"),
+    Edit("case_studies.yml", '      - "What assumptions', "      - " + quoted(QUESTION)[:-1]),
+    Edit("courses.yml", "    description: |\n      Practitioners working", f"    description: |\n      {HTML_PAYLOAD}\n\n      Practitioners working"),
+    Edit("courses.yml", '    provider: "Reconstruct"', f"    provider: {quoted(PROVIDER)}"),
+    Edit("glossary.yml", '    expansion: "Accident and Emergency"', f"    expansion: {quoted(EXPANSION)}"),
+    Edit("resources.yml", '    title: "Disguised Compliance"', f"    title: {quoted(RESOURCE_TITLE)}"),
+)
+
+COURSE = "courses/reconstruct-difficult-dangerous-evasive/"
+RESOURCE = "resources/nspcc-disguised-compliance-factsheet/"
+# page -> texts that must be readable in its content
+EXPECTED_TEXT = {
+    "case-studies/one/": [HTML_PAYLOAD, ENTITY_SHOWN, CASE_TITLE],
+    "case-studies/": [CASE_TITLE],
+    "resistance/active-non-compliance/": [CASE_TITLE],
+    COURSE: [HTML_PAYLOAD, PROVIDER],
+    "courses/": [PROVIDER],
+    "glossary/": [EXPANSION],
+    RESOURCE: [RESOURCE_TITLE],
+    "resources/": [RESOURCE_TITLE],
+    "tags/": [CASE_TITLE, RESOURCE_TITLE],
+}
+EXPECTED_TITLE = {"case-studies/one/": CASE_TITLE, RESOURCE: RESOURCE_TITLE}
+
+# Give any handler that slipped through its chance: pointer and focus events on everything.
+STIR = """() => {
+  for (const el of document.querySelectorAll('article *')) {
+    for (const type of ['mouseover', 'mouseenter', 'focus', 'animationstart']) el.dispatchEvent(new Event(type));
+  }
+}"""
+
+INSPECT = """() => {
+  const schemes = /^\\s*(javascript|data|vbscript):/i;
+  const handlers = [], urls = [], scripts = [];
+  for (const el of document.querySelectorAll('*')) {
+    for (const attr of el.attributes) {
+      if (attr.name.toLowerCase().startsWith('on')) handlers.push(el.tagName + ' ' + attr.name);
+      if (['href', 'src', 'action', 'formaction', 'xlink:href'].includes(attr.name.toLowerCase()) && schemes.test(attr.value))
+        urls.push(el.tagName + ' ' + attr.value);
+    }
+  }
+  for (const s of document.querySelectorAll('script')) if (/pwned/.test(s.textContent) || /pwned/.test(s.src)) scripts.push(s.outerHTML);
+  const article = document.querySelector('article');
+  return {
+    pwned: typeof window.__pwned,
+    handlers, urls, scripts,
+    injected: article ? Array.from(article.querySelectorAll('script, img, svg, iframe, object, embed')).map(e => e.outerHTML) : null,
+    text: article ? article.innerText : '',
+    title: document.title,
+  };
+}"""
+
+
+def folded(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@pytest.fixture(scope="module")
+def payload_site(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("payload") / "project")
+    apply_edits(project / "data", PAYLOAD_EDITS)
+    out = project.parent / "site"
+    result = run_mkdocs(["build", "--strict", "-d", str(out)], cwd=project)
+    assert result.returncode == 0, result.stderr
+    with serve_directory(out) as url:
+        yield url
+
+
+@pytest.fixture
+def tab_and_dialogs(tab):
+    """The shared tab, with every alert, confirm or prompt a payload might open recorded and dismissed."""
+    dialogs: list[str] = []
+
+    def on_dialog(dialog):
+        dialogs.append(f"{dialog.type}: {dialog.message}")
+        dialog.dismiss()
+
+    tab.on("dialog", on_dialog)
+    return tab, dialogs
+
+
+@pytest.mark.parametrize("path", EXPECTED_TEXT)
+def test_payloads_stay_text_in_the_browser(payload_site, tab_and_dialogs, path):
+    page, dialogs = tab_and_dialogs
+    page.goto(payload_site + path, wait_until="load")
+    page.wait_for_timeout(300)
+    for abbr in page.query_selector_all("article abbr[title]")[:10]:
+        abbr.hover()  # Material's tooltip shows the expansion
+    page.evaluate(STIR)
+    page.keyboard.press("Tab")
+    page.wait_for_timeout(300)
+
+    found = page.evaluate(INSPECT)
+
+    assert found["pwned"] == "undefined"
+    assert dialogs == []
+    assert found["scripts"] == [] and found["injected"] == []
+    assert found["handlers"] == [] and found["urls"] == []
+    for text in EXPECTED_TEXT[path]:
+        assert folded(text) in folded(found["text"]), text
+    if path in EXPECTED_TITLE:
+        assert folded(EXPECTED_TITLE[path]) in found["title"]
+
+
+def test_glossary_expansion_stays_one_attribute(payload_site, tab_and_dialogs):
+    """The expansion becomes the tooltip of every `A&E`; it must stay that attribute's value."""
+    page, dialogs = tab_and_dialogs
+    page.goto(payload_site + "case-studies/one/", wait_until="load")
+    abbr = page.locator("article abbr", has_text="A&E").first
+    assert abbr.get_attribute("title") == EXPANSION
+    abbr.hover()
+    page.wait_for_timeout(300)
+    assert page.evaluate("typeof window.__pwned") == "undefined" and dialogs == []
+
+
+def test_search_results_show_payloads_as_text(payload_site, tab_and_dialogs):
+    page, dialogs = tab_and_dialogs
+    page.goto(payload_site + "introduction/", wait_until="load")
+    box = page.locator(".md-search__input")
+    box.fill("onerror")  # a word that only the payloads hold
+    box.press("End")  # Material searches on key events
+    page.wait_for_selector(".md-search-result__list > li", timeout=15000)
+    page.wait_for_timeout(500)
+    results = page.locator(".md-search-result").inner_text()
+    assert "onerror" in results and "window.__pwned" in results
+    assert page.locator(".md-search-result script, .md-search-result img, .md-search-result svg:not(.md-search-result__icon svg)").count() == 0
+    assert page.evaluate("typeof window.__pwned") == "undefined" and dialogs == []

@@ -1,0 +1,155 @@
+"""Printables, printed for real: Chromium makes A4 PDFs and pypdf reads them back."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from macros.load import load_site_data
+from macros.render.filters import number_word
+from tests.helpers import ROOT, page
+
+DATA = load_site_data(ROOT / "data")
+
+# Text that only the site's screen chrome carries: header, search, navigation, footer.
+CHROME = ["Search", "Table of contents", "Part Five: Tools and tips", "Appendix: Ready reckoner", "Content: Working with Resistance practitioner portfolio"]
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def print_pdf(browser_page, url: str) -> tuple[int, list[str]]:
+    """Open a page, print it to A4 as the pdf command does, and return its page count and text."""
+    browser_page.goto(url, wait_until="networkidle")
+    pdf = browser_page.pdf(format="A4", print_background=True, prefer_css_page_size=True)
+    reader = PdfReader(io.BytesIO(pdf))
+    return len(reader.pages), [squash(p.extract_text()) for p in reader.pages]
+
+
+def assert_no_chrome(text: str) -> None:
+    for marker in CHROME:
+        assert marker not in text, f"site chrome {marker!r} printed"
+
+
+def test_blank_ready_reckoner_prints_on_one_page(tab, served_site):
+    pages, texts = print_pdf(tab, served_site + "appendix/ready-reckoner-blank/")
+    assert pages == 1
+    text = texts[0]
+    reckoner = DATA.ready_reckoner
+    for item in [*(i.text for i in reckoner.indicators), *(a.text for a in reckoner.actions), *reckoner.visits]:
+        assert squash(item) in text
+    for field in ("Child or case reference", "Practitioner", "Agency", "Date of visit"):
+        assert field in text
+    assert "East Ayrshire" in text and "West of Scotland Child Protection Consortium" in text
+    assert "appendix/ready-reckoner-blank/" in text  # the page's address
+    assert "✓" not in text and "mm/dd/yyyy" not in text
+    assert_no_chrome(text)
+
+
+def test_reckoner_ticks_print_as_ticked_and_nothing_is_kept_or_sent(tab, served_site):
+    requests: list[str] = []
+    tab.on("request", lambda request: requests.append(request.url))
+    tab.goto(served_site + "appendix/ready-reckoner/", wait_until="networkidle")
+    loaded = len(requests)
+    tab.fill("#reckoner-case", "AB-17")
+    tab.fill("#reckoner-practitioner", "R. Practitioner")
+    tab.fill("#reckoner-agency", "Health visiting")
+    tab.fill("#visit-1-date", "2026-11-02")
+    indicators = DATA.ready_reckoner.indicators
+    ticked = {(i.id, v) for n, i in enumerate(indicators) for v in (1, 2, 3) if v == 1 or (v == 2 and n % 2 == 0) or (v == 3 and n < 3)}
+    for indicator_id, visit in sorted(ticked):
+        tab.check(f"#tick-{indicator_id}-{visit}")
+    assert tab.locator("#count-3").inner_text() == "3"
+    assert "Visit 3" in tab.locator("#reckoner-reading").inner_text()
+
+    storage = tab.evaluate(
+        "async () => [document.cookie, localStorage.length, sessionStorage.length, (await indexedDB.databases()).length]"
+    )
+    assert storage == ["", 0, 0, 0]
+    assert requests[loaded:] == []
+
+    pdf = tab.pdf(format="A4", print_background=True, prefer_css_page_size=True)
+    reader = PdfReader(io.BytesIO(pdf))
+    assert len(reader.pages) == 1
+    text = squash(reader.pages[0].extract_text())
+    assert "AB-17" in text and "R. Practitioner" in text and "Health visiting" in text
+    assert text.count("✓") == len(ticked)
+    # Row by row: the ticks printed after each indicator are the ones ticked on screen.
+    positions = [text.index(squash(i.text)) for i in indicators] + [text.index("Indicators ticked")]
+    for n, indicator in enumerate(indicators):
+        row = text[positions[n] : positions[n + 1]]
+        assert row.count("✓") == sum(1 for v in (1, 2, 3) if (indicator.id, v) in ticked), indicator.text
+    assert_no_chrome(text)
+
+    tab.locator("#reckoner").get_by_role("button", name="Clear").click()
+    assert tab.locator("input.wwr-tick:checked").count() == 0
+    assert tab.input_value("#reckoner-case") == ""
+
+
+@pytest.mark.parametrize("case", DATA.case_studies, ids=lambda c: c.id)
+def test_case_study_handout_prints_on_at_most_two_pages(tab, served_site, case):
+    pages, texts = print_pdf(tab, served_site + f"case-studies/{case.id}/")
+    assert 1 <= pages <= 2
+    text = " ".join(texts)
+    first_sentence = squash(case.narrative.split(". ")[0].replace("*", ""))
+    assert first_sentence in text
+    for question in case.questions:
+        assert squash(question.split("?")[0]) in text
+    for type_id in case.illustrates:
+        assert DATA.by_id["resistance_types"][type_id].title in text
+    assert "Notes" in text and "West of Scotland Child Protection Consortium (2016)" in text
+    assert f"case-studies/{case.id}/" in text  # the page's address
+    assert_no_chrome(text)
+
+
+@pytest.mark.parametrize("question_set", DATA.question_sets, ids=lambda q: q.id)
+def test_question_checklist_prints_on_one_page(tab, served_site, question_set):
+    pages, texts = print_pdf(tab, served_site + f"checklists/{question_set.id}/")
+    assert pages == 1
+    for question in question_set.questions:
+        assert squash(question.replace("*", ""))[:60] in texts[0]
+    assert_no_chrome(texts[0])
+    boxes = tab.locator("ul.wwr-checklist input[type=checkbox]")
+    assert boxes.count() == len(question_set.questions)
+
+
+def test_whole_portfolio_prints_in_order_with_parts_on_new_pages(tab, served_site, site):
+    parts = [h.get_text(" ", strip=True).replace("¶", "").strip() for h in page(site, "print").select("article h2[id^=print-part-]")]
+    assert parts[:2] == ["Introduction", "Part One: Definition, descriptions and drivers"] and "Appendix: Ready reckoner" in parts
+    pages, texts = print_pdf(tab, served_site + "print/")
+    assert pages > 20
+    for number, text in enumerate(texts, start=1):
+        assert f"Page {number} of {pages}" in text
+        assert "Working with Resistance" in text
+    # Each Part begins a page: its heading comes first on the page where it is printed.
+    for part in parts[1:]:
+        starts = [t for t in texts if re.sub(r"^Working with Resistance Page \d+ of \d+ ", "", t).startswith(part)]
+        assert starts, f"{part!r} does not start a page"
+    everything = " ".join(texts)
+    for case in DATA.case_studies:
+        assert f"Case study {number_word(case.number)}: {case.title}" in everything
+    assert "(http" in everything  # links are printed with their addresses
+
+
+def test_pdf_command_prints_every_printable(site, tmp_path):
+    import subprocess
+    import sys
+
+    out = tmp_path / "pdf"
+    result = subprocess.run(
+        [sys.executable, "-m", "macros", "pdf", "--site-dir", str(site), "--out", str(out)], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stderr
+    names = sorted(p.name for p in out.iterdir())
+    expected = ["ready-reckoner.pdf", "working-with-resistance.pdf"]
+    expected += [f"case-study-{c.number:02d}-{c.id}.pdf" for c in DATA.case_studies]
+    expected += [f"checklist-{q.id}.pdf" for q in DATA.question_sets]
+    assert names == sorted(expected)
+    assert len(PdfReader(out / "ready-reckoner.pdf").pages) == 1
+    assert all(len(PdfReader(out / f"checklist-{q.id}.pdf").pages) == 1 for q in DATA.question_sets)
+    assert all(len(PdfReader(out / f"case-study-{c.number:02d}-{c.id}.pdf").pages) <= 2 for c in DATA.case_studies)
+    assert len(PdfReader(out / "working-with-resistance.pdf").pages) > 20

@@ -1,0 +1,113 @@
+"""Helpers the tests share: the real command line, built pages parsed, a local web server."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from benchmarks.project import copy_project  # noqa: F401 - the tests' copy of the project, shared with the benchmark
+from benchmarks.web import QuietHandler
+from benchmarks.web import serve_directory as serve
+
+ROOT = Path(__file__).resolve().parents[1]
+# The source documents, kept beside the tests so a fresh clone can check faithfulness;
+# test_seed_copies_match_shared keeps them identical to ../shared/seeds where that exists.
+SEEDS = ROOT / "tests" / "seeds"
+COMMITTEE_FIXTURE = ROOT / "tests" / "fixtures" / "committee"  # a second committee's data/local/
+SHARED_SEEDS = ROOT.parent / "shared" / "seeds"
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+
+def run_mkdocs(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """Run the real mkdocs command line, as a user would."""
+    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    return subprocess.run(MKDOCS + args, cwd=cwd, env=full_env, capture_output=True, text=True, timeout=300)
+
+
+def html_pages(site_dir: Path) -> list[Path]:
+    """Every built page (not the 404 page and not theme assets)."""
+    return sorted(p for p in site_dir.rglob("index.html") if "assets" not in p.parts)
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def page(site_dir: Path, url_path: str) -> BeautifulSoup:
+    """The parsed page at a site path such as 'case-studies/one/'."""
+    return soup(site_dir / url_path / "index.html")
+
+
+def article_text(doc: BeautifulSoup) -> str:
+    """The readable text of a page's content, whitespace folded, permalink marks removed."""
+    article = doc.select_one("article")
+    for mark in article.select("a.headerlink"):
+        mark.decompose()
+    for br in article.select("br"):
+        br.replace_with(" ")
+    return re.sub(r"\s+", " ", article.get_text()).strip()
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@contextlib.contextmanager
+def serve_directory(directory: Path, headers: dict[str, str] | None = None):
+    """Serve a folder on a free loopback port, as is (no compression), adding `headers` to every response."""
+
+    class Handler(QuietHandler):
+        def end_headers(self):
+            for name, value in (headers or {}).items():
+                self.send_header(name, value)
+            super().end_headers()
+
+    with serve(directory, Handler) as base:
+        yield base
+
+
+def readme_policy() -> str:
+    """The policy exactly as README.md gives it, so the documented header is the tested one."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    match = re.search(r"Content-Security-Policy: (.+)", text)
+    assert match, "README.md must give the Content-Security-Policy header"
+    return match.group(1).strip()
+
+
+def site_paths(site_dir: Path) -> list[str]:
+    """The address path of every built page, relative to the site's root ('' for the home page)."""
+    paths = []
+    for html in html_pages(site_dir):
+        path = html.parent.relative_to(site_dir).as_posix()
+        paths.append("" if path == "." else path + "/")
+    return paths
+
+
+def visit_all(context, urls: list[str], check, batch: int = 8) -> None:
+    """Open every address in `context` until its network is idle, a batch of tabs at a time, and
+    call `check(tab, url)` on each: the idle waits overlap, so every page is seen for real in a
+    fraction of the time one tab takes."""
+    for start in range(0, len(urls), batch):
+        tabs = []
+        for url in urls[start : start + batch]:
+            tab = context.new_page()
+            tab.goto(url, wait_until="commit")
+            tabs.append((tab, url))
+        for tab, url in tabs:
+            tab.wait_for_load_state("networkidle")
+            check(tab, url)
+            tab.close()

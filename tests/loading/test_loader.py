@@ -1,0 +1,275 @@
+"""The loader over small fixture data sets: what it accepts, what it refuses, and that one run
+reports every problem it can find, each as `file:line: field: reason`.
+
+The data sets are tests/fixtures/portfolio/data (a few entries of each kind, copied from the
+portfolio) and tests/fixtures/committee (a committee's data/local/ files).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from macros.load import DataError, load_project, load_site_data, yaml_source
+from tests.helpers import ROOT
+
+PORTFOLIO = ROOT / "tests" / "fixtures" / "portfolio" / "data"
+COMMITTEE = ROOT / "tests" / "fixtures" / "committee"
+
+
+@pytest.fixture
+def data_dir(tmp_path) -> Path:
+    shutil.copytree(PORTFOLIO, tmp_path / "data")
+    return tmp_path / "data"
+
+
+def problems(data_dir: Path, content: Path | None = None) -> list[str]:
+    with pytest.raises(DataError) as caught:
+        if content:
+            load_project(data_dir.parent, data_dir.name, content.name)
+        else:
+            load_site_data(data_dir)
+    return [str(p) for p in caught.value.problems]
+
+
+def edit(path: Path, old: str, new: str) -> int:
+    """Replace `old` once; return the 1-based line where it started."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text.count("\n", 0, text.index(old)) + 1
+
+
+def line_of(path: Path, text: str) -> int:
+    content = path.read_text(encoding="utf-8")
+    return content.count("\n", 0, content.index(text)) + 1
+
+
+def test_the_fixture_and_the_real_data_load():
+    fixture = load_site_data(PORTFOLIO)
+    real = load_site_data(ROOT / "data")
+    for data in (fixture, real):
+        assert data.case_studies and data.resistance_types and data.ready_reckoner.indicators
+        assert [c.number for c in data.case_studies] == sorted(c.number for c in data.case_studies)
+
+
+def test_links_are_kept_both_ways():
+    data = load_site_data(PORTFOLIO)
+    for case in data.case_studies:
+        for type_id in case.illustrates:
+            assert case in data.linked_from("resistance_types", type_id, "case_studies")
+    for course in data.courses:
+        for tool_id in course.tools:
+            assert course in data.linked_from("tools", tool_id, "courses")
+
+
+def test_one_run_reports_every_problem(data_dir):
+    """A bad field, a duplicate id and a dangling link in three files: all three, in one run."""
+    bad_field = edit(data_dir / "case_studies.yml", "    number: 2\n", "    number: two\n")
+    duplicate = edit(data_dir / "tools.yml", "  - id: c-change\n", "  - id: signs-of-safety\n")
+    dangling = edit(data_dir / "question_sets.yml", "addresses: [disguised-compliance, active-non-compliance]", "addresses: [disguised-compliance, active-noncompliance]")
+    found = problems(data_dir)
+    assert f"data/case_studies.yml:{bad_field}: case_studies[1].number: expected a whole number, got 'two'" in found
+    assert any(p.startswith(f"data/tools.yml:{duplicate}: tools[") and "duplicate id 'signs-of-safety'" in p for p in found)
+    assert any(p.startswith(f"data/question_sets.yml:{dangling}: question_sets[0].addresses[1]: unknown resistance type") for p in found)
+    assert len(found) == 3, found
+
+
+def test_a_link_to_an_entry_with_a_bad_field_is_not_called_unknown(data_dir):
+    """Case study Two has a bad field, so it is not loaded; nothing else complains about it."""
+    line = edit(data_dir / "resistance_types.yml", '  title: "Active non-compliance"', "  title: 42")
+    assert problems(data_dir) == [f"data/resistance_types.yml:{line}: resistance_types[1].title: expected text, got 42; put quotes around it if it is meant as text"]
+
+
+def test_source_files_are_never_modified(data_dir):
+    before = {p.name: p.read_bytes() for p in data_dir.rglob("*") if p.is_file()}
+    edit(data_dir / "tools.yml", "  - id: signs-of-safety\n", "  - id: Signs\n")
+    broken = {p.name: p.read_bytes() for p in data_dir.rglob("*") if p.is_file()}
+    problems(data_dir)
+    assert {p.name: p.read_bytes() for p in data_dir.rglob("*") if p.is_file()} == broken != before
+
+
+def test_fast_and_strict_readers_build_the_same_data(monkeypatch):
+    """libyaml reads sound files; the strict reader must give exactly the same data and lines."""
+    for path in sorted(PORTFOLIO.glob("*.yml")):
+        fast = yaml_source._fast_read(path.read_text(encoding="utf-8"), path.name)
+        assert fast is not None, path
+        with monkeypatch.context() as patch:
+            patch.setattr(yaml_source, "_fast_read", lambda text, name: None)
+            strict = yaml_source.read_yaml(path, path.name)
+        assert (fast.data, fast.lines) == (strict.data, strict.lines), path
+
+
+# ---- a committee's data/local/ ------------------------------------------------------------------
+
+
+def test_committee_files_add_and_replace_entries_marked_local(data_dir):
+    shutil.copytree(COMMITTEE, data_dir / "local")
+    edit(data_dir / "local" / "resources.yml", "id: threshold-continuum", "id: nspcc-disguised-compliance-factsheet")
+    data = load_site_data(data_dir)
+    assert data.is_local("courses", "riverside-engaging-fathers") and data.is_local("contacts", "riverside-duty-team")
+    replaced = data.by_id["resources"]["nspcc-disguised-compliance-factsheet"]
+    assert data.is_local("resources", replaced.id) and data.resources.index(replaced) == 0
+    assert not data.is_local("courses", data.courses[0].id)
+
+
+def test_a_citation_in_a_local_file_is_credited_to_the_local_entry(data_dir):
+    """Core and local files both have a first entry: 'cited by' must tell them apart."""
+    (data_dir / "local").mkdir()
+    text = (COMMITTEE / "courses.yml").read_text(encoding="utf-8")
+    cited = text.replace('"A local workshop on engaging fathers and male carers."', '"A local workshop drawing on [Robb 2014](cite:robb-2014)."')
+    (data_dir / "local" / "courses.yml").write_text(cited, encoding="utf-8")
+    data = load_site_data(data_dir)
+    assert ("courses", "riverside-engaging-fathers") in data.cited_by["robb-2014"]
+    assert ("courses", data.courses[0].id) not in data.cited_by["robb-2014"]
+
+
+def test_local_settings_of_two_fields_rebrand_the_site(data_dir):
+    """data/local/site.yml holds only what differs; the rest comes from data/site.yml."""
+    (data_dir / "local").mkdir()
+    shutil.copy(COMMITTEE / "riverside-logo.svg", data_dir / "local" / "logo.svg")
+    (data_dir / "local" / "site.yml").write_text('site:\n  site_name: "Riverside Toolkit"\n  logo: "local/logo.svg"\n', encoding="utf-8")
+    core = load_site_data(PORTFOLIO).site
+    site = load_site_data(data_dir).site
+    assert (site.site_name, site.logo) == ("Riverside Toolkit", "local/logo.svg")
+    assert (site.committee_name, site.colours, site.contact, site.version) == (core.committee_name, core.colours, core.contact, core.version)
+
+
+def test_local_settings_merge_mappings_and_replace_lists(data_dir):
+    (data_dir / "local").mkdir()
+    (data_dir / "local" / "site.yml").write_text('site:\n  colours:\n    primary: "#6a1b4d"\n  contact:\n    phone: "01234 567890"\n', encoding="utf-8")
+    site = load_site_data(data_dir).site
+    core = load_site_data(PORTFOLIO).site
+    assert site.colours.primary == "#6a1b4d" and site.colours.link_dark == core.colours.link_dark
+    assert site.contact.phone == "01234 567890" and site.contact.email == core.contact.email
+
+
+def test_a_mistake_in_local_settings_names_the_local_file_and_line(data_dir):
+    (data_dir / "local").mkdir()
+    (data_dir / "local" / "site.yml").write_text('site:\n  contact:\n    email: "not an address"\n', encoding="utf-8")
+    assert problems(data_dir) == ["data/local/site.yml:3: site.contact.email: 'not an address' is not an email address"]
+
+
+def test_every_unreadable_colour_pair_is_reported_at_once(data_dir):
+    (data_dir / "local").mkdir()
+    (data_dir / "local" / "site.yml").write_text('site:\n  colours:\n    primary: "#f5c542"\n    link_dark: "#333333"\n', encoding="utf-8")
+    assert problems(data_dir) == [
+        "data/local/site.yml:2: site.colours: link_dark #333333 on the dark page #1e2129 has a contrast of 1.27:1; WCAG AA needs at least 4.5:1",
+        "data/local/site.yml:2: site.colours: on_primary #ffffff on primary #f5c542 has a contrast of 1.62:1; WCAG AA needs at least 4.5:1",
+        "data/local/site.yml:2: site.colours: primary #f5c542 on the white page #ffffff has a contrast of 1.62:1; WCAG AA needs at least 4.5:1",
+    ]
+
+
+def test_a_light_header_colour_can_keep_dark_links(data_dir):
+    (data_dir / "local").mkdir()
+    (data_dir / "local" / "site.yml").write_text(
+        'site:\n  colours:\n    primary: "#f5c542"\n    on_primary: "#1b1b1b"\n    link: "#7a4d00"\n', encoding="utf-8"
+    )
+    colours = load_site_data(data_dir).site.colours
+    assert (colours.primary, colours.link_light) == ("#f5c542", "#7a4d00")
+
+
+@pytest.mark.parametrize(
+    "logo,reason",
+    [
+        ("local/missing.svg", "there is no file data/local/missing.svg; give the logo's path from data/, e.g. local/logo.svg"),
+        ("../mkdocs.yml", "'../mkdocs.yml' is outside data/; put the logo in data/local/ and give its path from data/, e.g. local/logo.svg"),
+        ("local/logo.gif", "'local/logo.gif' is not an .svg, .png or .jpg file"),
+    ],
+)
+def test_a_logo_that_cannot_be_used_is_reported_where_it_is_named(data_dir, logo, reason):
+    (data_dir / "local").mkdir()
+    (data_dir / "local" / "logo.gif").write_bytes(b"GIF89a")
+    (data_dir / "local" / "site.yml").write_text(f'site:\n  committee_name: "Riverside"\n  logo: "{logo}"\n', encoding="utf-8")
+    assert problems(data_dir) == [f"data/local/site.yml:3: site.logo: {reason}"]
+
+
+def test_an_entry_in_data_local_must_be_of_a_kind_a_committee_may_add(data_dir):
+    (data_dir / "local").mkdir()
+    shutil.copy(data_dir / "glossary.yml", data_dir / "local" / "glossary.yml")
+    assert problems(data_dir) == [
+        "data/local/glossary.yml:4: glossary: a committee cannot add glossary terms in data/local/, where nothing may read as the portfolio's own text; "
+        "data/local/ holds only courses, resources, local contacts and site settings"
+    ]
+
+
+def test_the_shipped_local_samples_are_valid_and_not_loaded_as_they_are(data_dir):
+    """data/local/*.example.yml are commented samples; copied to their real names they must load."""
+    samples = sorted((ROOT / "data" / "local").glob("*.example.yml"))
+    assert {p.name for p in samples} >= {"site.example.yml", "courses.example.yml", "resources.example.yml", "contacts.example.yml"}
+    (data_dir / "local").mkdir()
+    for sample in samples:
+        shutil.copy(sample, data_dir / "local" / sample.name)
+    load_site_data(data_dir)  # the samples themselves are never read
+    for sample in samples:
+        shutil.copy(sample, data_dir / "local" / sample.name.replace(".example", ""))
+    shutil.copy(COMMITTEE / "riverside-logo.svg", data_dir / "local" / "logo.svg")
+    data = load_site_data(data_dir)
+    assert data.local and all(kind in {k for k, _ in data.local} for kind in ("courses", "resources", "contacts"))
+
+
+# ---- the prose in content/ ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def content_dir(data_dir) -> Path:
+    content = data_dir.parent / "content"
+    (content / "part-four").mkdir(parents=True)
+    (content / "part-four" / "managers.md").write_text(
+        "---\nreviewed: 2026-01-01\nreview_due: 2027-01-01\n---\n\n# Managers\n\nQuestions ([Robb, 2014](cite:robb-2014)):\n\n{{ question_set('relationships') }}\n",
+        encoding="utf-8",
+    )
+    return content
+
+
+def test_prose_placements_titles_and_citations(content_dir):
+    project = load_project(content_dir.parent, "data", "content")
+    assert project.page_of("question_sets", "relationships") == "part-four/managers.md"
+    assert project.prose.titles["part-four/managers.md"] == "Managers"
+    assert "part-four/managers.md" in project.cited_on()["robb-2014"]
+
+
+def test_an_unknown_id_in_a_macro_call_is_found_with_its_page_and_line(content_dir):
+    page = content_dir / "part-four" / "managers.md"
+    line = edit(page, "{{ question_set('relationships') }}", "{{ question_set('relationship') }}")
+    assert problems(content_dir.parent / "data", content_dir) == [
+        f"content/part-four/managers.md:{line}: question_set('relationship'): unknown question set 'relationship' (did you mean 'relationships'?)"
+    ]
+
+
+def test_front_matter_review_dates_are_checked_at_their_line(content_dir):
+    edit(content_dir / "part-four" / "managers.md", "review_due: 2027-01-01", "review_due: next spring")
+    assert problems(content_dir.parent / "data", content_dir) == ["content/part-four/managers.md:3: review_due: 'next spring' is not a date written as YYYY-MM-DD"]
+
+
+def test_data_and_prose_problems_come_in_one_run(content_dir):
+    data_line = edit(content_dir.parent / "data" / "tools.yml", "  - id: signs-of-safety\n", "  - id: Signs\n")
+    prose_line = edit(content_dir / "part-four" / "managers.md", "(cite:robb-2014)", "(cite:robb-2041)")
+    found = problems(content_dir.parent / "data", content_dir)
+    assert len(found) == 2
+    assert found[0] == f"content/part-four/managers.md:{prose_line}: citation of unknown reference 'robb-2041' (did you mean 'robb-2014'?)"
+    assert found[1].startswith(f"data/tools.yml:{data_line}: tools[2].id: 'Signs' is not a valid id")
+
+
+def validate(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "macros", "validate", *args], cwd=cwd, capture_output=True, text=True, timeout=60)
+
+
+def test_validate_reports_content_problems_too(content_dir):
+    line = edit(content_dir / "part-four" / "managers.md", "{{ question_set('relationships') }}", "{{ question_set('nope') }}")
+    result = validate(cwd=content_dir.parent)
+    assert result.returncode == 1
+    assert f"content/part-four/managers.md:{line}: question_set('nope'): unknown question set 'nope'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_validate_asks_for_the_data_folder_not_its_local_folder(data_dir):
+    (data_dir / "local").mkdir()
+    result = validate("data/local", cwd=data_dir.parent)
+    assert result.returncode == 2
+    assert "Give the data folder instead: ./run validate data" in result.stderr
+    assert "only entries in data/local/" not in result.stderr

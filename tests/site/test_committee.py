@@ -1,0 +1,114 @@
+"""A second committee rebrands and extends the site through data/ alone; review dates are governed."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import UTC
+from pathlib import Path
+
+import pytest
+from macros.load import DataError
+from macros.load import load_site_data
+
+from tests.helpers import COMMITTEE_FIXTURE, ROOT, article_text, copy_project, page, run_mkdocs
+
+
+
+def test_committee_name_colours_logo_and_contact(committee_site):
+    home = page(committee_site, "")
+    assert "Riverside Resistance Toolkit" in home.select_one("title").get_text()
+    css = (committee_site / "assets" / "stylesheets" / "committee.css").read_text()
+    assert "--md-primary-fg-color: #6a1b4d" in css and "#f2b8dc" in css
+    assert home.select_one("link[href$='committee.css']") is not None
+    assert home.select_one(".md-header__button.md-logo img")["src"].endswith("assets/images/logo.svg")
+    assert (committee_site / "assets" / "images" / "logo.svg").is_file()
+    footer = home.select_one("footer")
+    report = footer.select_one("a.wwr-report")["href"]
+    assert report.startswith("mailto:cpc.lead@riverside.example?")
+    assert footer.select_one("a[href='https://riverside.example/procedures']").get_text() == "Riverside child protection procedures"
+    assert "Riverside Child Protection Committee" in footer.get_text() and "R-2" in footer.get_text()
+    statement = article_text(page(committee_site, "accessibility"))
+    assert "Riverside CPC Lead Officer" in statement and "cpc.lead@riverside.example" in statement and "01234 567890" in statement
+
+
+def test_local_entries_are_added_and_marked_local(committee_site):
+    course = article_text(page(committee_site, "courses/riverside-engaging-fathers"))
+    assert "Local: Riverside Child Protection Committee" in course
+    catalogue = page(committee_site, "courses")
+    assert "Engaging fathers and male carers" in catalogue.select_one("#course-list").get_text()
+    resource = article_text(page(committee_site, "resources/riverside-escalation-guide"))
+    assert "Local: Riverside Child Protection Committee" in resource
+    contacts = article_text(page(committee_site, "local-contacts"))
+    assert "Riverside Duty Team" in contacts and "01234 000111" in contacts
+
+
+def test_a_local_entry_is_marked_local_in_every_list_and_in_print(committee_site):
+    """Nothing a committee adds may read as the portfolio's text: each list that shows it says so."""
+    mark = "Local: Riverside Child Protection Committee"
+    behaviour = page(committee_site, "resistance/active-non-compliance")
+    item = next(li for li in behaviour.select("article li") if "Engaging fathers and male carers" in li.get_text())
+    assert mark in item.get_text()
+    whole = page(committee_site, "print")
+    printed = whole.select_one("#print-courses-riverside-engaging-fathers")
+    assert printed is not None and mark in printed.get_text()
+    for row in page(committee_site, "resources").select("article tr"):
+        if "Riverside escalation guide" in row.get_text():
+            assert mark in row.get_text()
+            break
+    else:
+        raise AssertionError("the local resource is not in the resources table")
+
+
+def test_two_fields_in_local_settings_rebrand_the_site(tmp_path):
+    project = copy_project(tmp_path / "project")
+    shutil.copy(COMMITTEE_FIXTURE / "riverside-logo.svg", project / "data" / "local" / "logo.svg")
+    (project / "data" / "local" / "site.yml").write_text('site:\n  site_name: "Riverside Toolkit"\n  logo: "local/logo.svg"\n', encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_mkdocs(["build", "--strict", "-d", str(out)], cwd=project)
+    assert result.returncode == 0, result.stderr
+    home = page(out, "")
+    assert home.select_one("title").get_text().strip().endswith("Riverside Toolkit")
+    assert home.select_one(".md-header__button.md-logo img")["src"].endswith("assets/images/logo.svg")
+    core = load_site_data(ROOT / "data").site
+    assert f"--md-primary-fg-color: {core.colours.primary}" in (out / "assets" / "stylesheets" / "committee.css").read_text()
+    assert core.committee_name in home.select_one("footer").get_text()
+
+
+def test_a_local_entry_can_replace_a_core_one_and_show_it_is_superseded(committee_site):
+    replaced = article_text(page(committee_site, "resources/threshold-continuum"))
+    assert "Threshold continuum (Riverside edition)" in replaced and "Local:" in replaced
+    assert "superseded by Riverside thresholds 2027" in replaced
+    table = article_text(page(committee_site, "resources"))
+    assert "Superseded by Riverside thresholds 2027" in table
+    assert table.count("Threshold continuum") == 1
+
+
+@pytest.mark.parametrize("clock,banner", [("2027-06-01", True), ("2027-01-01", False)])
+def test_review_banner_follows_the_build_clock(tmp_path, clock, banner):
+    from datetime import datetime
+
+    project = copy_project(tmp_path / "project")
+    cases = project / "data" / "case_studies.yml"
+    cases.write_text(cases.read_text().replace("  - id: two\n", "  - id: two\n    review_due: 2027-03-31\n    reviewed: 2026-03-31\n", 1))
+    intro = project / "content" / "introduction.md"
+    intro.write_text("---\nreview_due: 2027-03-31\n---\n\n" + intro.read_text())
+    epoch = str(int(datetime.fromisoformat(clock).replace(tzinfo=UTC).timestamp()))
+    out = tmp_path / "out"
+    result = run_mkdocs(["build", "--strict", "-d", str(out)], cwd=project, env={"SOURCE_DATE_EPOCH": epoch})
+    assert result.returncode == 0, result.stderr
+    for path in ("case-studies/two", "introduction"):
+        doc = page(out, path)
+        assert (doc.select_one(".wwr-review-banner") is not None) == banner, path
+    assert "Next review due 2027-03-31" in article_text(page(out, "case-studies/two"))
+    assert page(out, "case-studies/one").select_one(".wwr-review-banner") is None
+    assert f"built {clock}" in page(out, "case-studies/one").select_one("footer").get_text()
+
+
+def test_a_review_date_that_is_not_a_date_stops_the_build(tmp_path):
+    project = copy_project(tmp_path / "project")
+    intro = project / "content" / "introduction.md"
+    intro.write_text("---\nreview_due: next spring\n---\n\n" + intro.read_text())
+    result = run_mkdocs(["build", "--strict", "-d", str(tmp_path / "out")], cwd=project)
+    assert result.returncode != 0
+    assert "content/introduction.md:2: review_due: 'next spring' is not a date written as YYYY-MM-DD" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -1,0 +1,259 @@
+"""The built site, parsed: a page per entry, cross-links both ways, search coverage, credits."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from pathlib import Path
+
+import pytest
+from macros.load import load_site_data
+from macros.model.registry import ENTRY_PAGES
+
+from tests.helpers import ROOT, article_text, copy_project, html_pages, page, readme_policy, run_mkdocs, soup
+
+DATA = load_site_data(ROOT / "data")
+
+
+def links_from(site_dir: Path, url_path: str) -> set[str]:
+    """Site paths (like 'resistance/disguised-compliance/') that a page's content links to."""
+    doc = page(site_dir, url_path)
+    targets = set()
+    for a in doc.select("article a[href]"):
+        href = a["href"].split("#")[0]
+        if href and not href.startswith(("http:", "https:", "mailto:")):
+            targets.add(posixpath.normpath(posixpath.join(url_path, href)) + "/")
+    return targets
+
+
+@pytest.mark.parametrize("pages", ENTRY_PAGES, ids=lambda p: p.name)
+def test_every_entry_has_its_own_page(site, pages):
+    entries = getattr(DATA, pages.name)
+    assert entries
+    for entry in entries:
+        doc = page(site, f"{pages.folder}/{entry.id}")
+        assert entry.title in doc.select_one("article h1").get_text()
+
+
+def test_case_studies_and_resistance_types_link_both_ways(site):
+    pairs = 0
+    for case in DATA.case_studies:
+        case_path = f"case-studies/{case.id}/"
+        case_links = links_from(site, case_path)
+        assert "illustrates" in article_text(page(site, case_path))
+        for type_id in case.illustrates:
+            pairs += 1
+            assert f"resistance/{type_id}/" in case_links
+            assert case_path in links_from(site, f"resistance/{type_id}/")
+    assert pairs > 0
+    for resistance in DATA.resistance_types:
+        listed = {p for p in links_from(site, f"resistance/{resistance.id}/") if p.startswith("case-studies/")}
+        expected = {f"case-studies/{c.id}/" for c in DATA.case_studies if resistance.id in c.illustrates}
+        assert listed == expected
+
+
+def test_case_study_index_gives_summary_and_types(site):
+    text = article_text(page(site, "case-studies"))
+    links = links_from(site, "case-studies/")
+    for case in DATA.case_studies:
+        assert case.summary in text
+        assert f"case-studies/{case.id}/" in links
+    for type_id in {t for c in DATA.case_studies for t in c.illustrates}:
+        assert f"resistance/{type_id}/" in links
+
+
+def test_prose_pages_link_into_entry_pages(site):
+    assert {f"resistance/{t.id}/" for t in DATA.resistance_types} <= links_from(site, "part-one/")
+    assert {f"resistance/{t.id}/" for t in DATA.resistance_types} <= links_from(site, "resistance/")
+
+
+# Print-only pages repeat other pages' text, so they stay out of search results.
+PRINT_ONLY = ("print/", "appendix/ready-reckoner-blank/", *(f"{p.folder}/" for p in ENTRY_PAGES if not p.searchable))
+
+
+def test_search_index_holds_every_page(site):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    indexed = {doc["location"].split("#")[0] for doc in index["docs"]}
+    checked = 0
+    for html in html_pages(site):
+        location = html.parent.relative_to(site).as_posix()
+        location = "" if location == "." else location + "/"
+        if location.startswith(PRINT_ONLY):
+            assert location not in indexed, location
+            continue
+        assert location in indexed, location
+        checked += 1
+    assert checked > 60
+
+
+def test_entries_are_reached_through_index_pages_not_the_sidebar(site):
+    nav = page(site, "introduction").select_one("nav.md-nav--primary")
+    hrefs = {a["href"] for a in nav.select("a[href]")}
+    assert not any("case-studies/one" in h or "resistance/disguised-compliance" in h for h in hrefs)
+
+
+def test_every_page_credits_the_publishers(site):
+    for html in html_pages(site):
+        footer = soup(html).select_one("footer").get_text(" ")
+        assert "West of Scotland Child Protection Consortium (2016)" in footer, html
+        assert "East Ayrshire (2016)" in footer, html
+
+
+def test_raw_html_in_data_is_shown_as_text(tmp_path):
+    project = copy_project(tmp_path / "project")
+    path = project / "data" / "case_studies.yml"
+    payload = '<script>window.hacked=1</script><img src=x onerror="alert(1)"> {: onclick="alert(2)" }'
+    text = path.read_text(encoding="utf-8").replace("    narrative: |\n", f"    narrative: |\n      {payload}\n\n", 1)
+    path.write_text(text.replace('{: onclick="alert(2)" }', "{curly}"), encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_mkdocs(["build", "--strict", "-d", str(out)], cwd=project)
+    assert result.returncode == 0, result.stderr
+    doc = page(out, "case-studies/one")
+    article = doc.select_one("article")
+    assert article.select("script") == [] and article.select("img") == []
+    assert not any(attr.startswith("on") for tag in article.find_all(True) for attr in tag.attrs)
+    assert "<script>window.hacked=1</script>" in article.get_text()
+    assert "{curly}" in article.get_text()
+
+
+def test_courses_and_tools_link_both_ways(site):
+    pairs = [(course, tool_id) for course in DATA.courses for tool_id in course.tools]
+    assert pairs, "expected at least the Motivational Interviewing course and tool"
+    for course, tool_id in pairs:
+        assert f"tools/{tool_id}/" in links_from(site, f"courses/{course.id}/")
+        assert f"courses/{course.id}/" in links_from(site, f"tools/{tool_id}/")
+
+
+def test_resistance_types_link_to_what_addresses_them(site):
+    for resistance in DATA.resistance_types:
+        links = links_from(site, f"resistance/{resistance.id}/")
+        for course in DATA.linked_from("resistance_types", resistance.id, "courses"):
+            assert f"courses/{course.id}/" in links
+        for tool in DATA.linked_from("resistance_types", resistance.id, "tools"):
+            assert f"tools/{tool.id}/" in links
+    questions = links_from(site, "resistance/disguised-compliance/")
+    assert "part-three/working-relationships/" in questions and "part-four/managers/" in questions
+
+
+def test_resources_link_to_references_that_are_the_same_work(site):
+    for resource in DATA.resources:
+        if resource.reference:
+            hrefs = [a["href"] for a in page(site, f"resources/{resource.id}").select("article a[href]")]
+            assert any(h.endswith(f"references/#{resource.reference}") for h in hrefs), resource.id
+
+
+def test_c4eo_summary_is_linked_from_its_resource_and_its_reference(site):
+    assert "c4eo-summary/" in links_from(site, "resources/c4eo-highly-resistant-families/")
+    note = page(site, "references").select_one("#c4eo-2010").find_next_sibling("p")
+    assert any(a["href"].endswith("c4eo-summary/") for a in note.select("a"))
+
+
+def test_key_messages_link_to_their_part(site):
+    for messages in DATA.key_messages:
+        slug = {1: "part-one", 3: "part-three", 4: "part-four", 5: "part-five"}[messages.part]
+        assert f"{slug}/" in links_from(site, f"{slug}/key-messages/")
+
+
+def test_abbreviations_are_explained_where_they_are_used(site):
+    expansions = {term.term: term.expansion for term in DATA.glossary}
+    seen = set()
+    for html in html_pages(site):
+        for abbr in soup(html).select("article abbr[title]"):
+            assert abbr["title"] == expansions[abbr.get_text()]
+            seen.add(abbr.get_text())
+    assert {"SCR", "CPC", "LSCB", "NSPCC", "BASW", "C4EO", "GIRFEC", "FGDM", "SCIE"} <= seen
+    glossary = article_text(page(site, "glossary"))
+    assert all(term in glossary for term in expansions)
+
+
+def test_every_course_tool_and_resource_is_listed_on_its_index(site):
+    assert {f"courses/{c.id}/" for c in DATA.courses} <= links_from(site, "courses/")
+    assert {f"tools/{t.id}/" for t in DATA.tools} <= links_from(site, "tools/")
+    assert {f"resources/{r.id}/" for r in DATA.resources} <= links_from(site, "resources/")
+    assert {f"training-resources/{t.id}/" for t in DATA.training_resources} <= links_from(site, "courses/")
+
+
+def test_whole_portfolio_page_holds_every_printed_page_with_unique_ids_and_working_links(site):
+    """/print/ is assembled from the other pages' HTML: ids re-made unique, links re-based to its own address."""
+    doc = page(site, "print")
+    ids = [tag["id"] for tag in doc.select("[id]")]
+    assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})[:5]
+    article = doc.select_one("article")
+    assert len(article.select("h1")) == 1
+    # Every entry page's heading is there, two levels down, under its Part's h2.
+    for pages in ENTRY_PAGES:
+        if pages.folder in ("checklists",):
+            continue
+        for entry in getattr(DATA, pages.name):
+            section = article.select_one(f"#print-{pages.folder}-{entry.id}")
+            assert section is not None, f"{pages.folder}/{entry.id} is not printed"
+            assert entry.title in section.select_one("h3").get_text()
+    # Headings go down one level at a time (Part h2, page h3, its sections h4 ...).
+    levels = [int(h.name[1]) for h in article.select("h1, h2, h3, h4, h5, h6")]
+    assert all(after <= before + 1 for before, after in zip(levels, levels[1:]))
+    checked = 0
+    for a in article.select("a[href]"):
+        href = a["href"]
+        if href.startswith(("http:", "https:", "mailto:")):
+            continue
+        path, _, fragment = href.partition("#")
+        if not path:
+            assert fragment in ids, f"in-page link {href} has no target"
+            continue
+        target = (site / "print" / path).resolve()
+        target = target / "index.html" if target.is_dir() else target
+        assert target.is_file(), f"{href} does not resolve from /print/"
+        if fragment:
+            assert soup(target).find(id=fragment) is not None, f"{href}: no #{fragment} there"
+        checked += 1
+    assert checked > 100
+
+
+def test_print_stylesheet_does_not_hold_up_the_screen(site):
+    """print.css is linked with media="print" on every page: phones do not wait for it to show a page."""
+    for path in html_pages(site):
+        links = {link["href"].rsplit("/", 1)[-1]: link.get("media") for link in soup(path).select('link[rel=stylesheet]')}
+        assert links.get("print.css") == "print", path
+
+
+def test_compiled_templates_are_kept_between_builds_and_an_edit_is_seen(tmp_path):
+    """Templates are compiled once per machine (.cache/), but a changed template is compiled again."""
+    project = copy_project(tmp_path / "project")
+    out = tmp_path / "out"
+    assert run_mkdocs(["build", "--strict", "-d", str(out)], cwd=project).returncode == 0
+    cached = sorted((project / ".cache" / "plugin" / "portfolio" / "templates").glob("*.cache"))
+    assert len(cached) >= len(ENTRY_PAGES)
+    template = project / "overrides" / "portfolio" / "case_study.md"
+    template.write_text(template.read_text(encoding="utf-8") + "\nEdited after the first build.\n", encoding="utf-8")
+    result = run_mkdocs(["build", "--strict", "-d", str(out)], cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "Edited after the first build." in article_text(page(out, "case-studies/one"))
+
+
+def test_qr_code_only_when_the_site_has_an_address(tmp_path, site):
+    assert page(site, "case-studies/one").select(".wwr-handout__address svg") == []
+    project = copy_project(tmp_path / "project")
+    out = tmp_path / "out"
+    result = run_mkdocs(["build", "-d", str(out)], cwd=project, env={"SITE_URL": "https://intranet.example/cp/portfolio/"})
+    assert result.returncode == 0, result.stderr
+    address = page(out, "case-studies/one").select_one(".wwr-handout__address")
+    qr = address.select_one(".wwr-qr[role=img]")
+    assert qr is not None and qr["aria-label"] == "QR code of https://intranet.example/cp/portfolio/case-studies/one/"
+    assert qr.select_one("svg")["viewbox"] and not qr.select_one("svg").get("width")  # scales to the size print.css gives it
+    assert "https://intranet.example/cp/portfolio/case-studies/one/" in address.get_text()
+
+
+def test_every_page_is_british_english_with_a_skip_link_and_named_dialogs(site):
+    for html in html_pages(site):
+        doc = soup(html)
+        assert doc.html["lang"] == "en-GB", html
+        skip = doc.select_one("a.md-skip")
+        assert skip is not None and skip["href"].startswith("#"), html
+        assert doc.select_one("[role=dialog].md-search")["aria-label"] == "Search", html
+
+
+def test_policy_is_strict():
+    policy = readme_policy()
+    assert "default-src 'self'" in policy and "script-src 'self'" in policy
+    assert "unsafe-inline" not in policy.split("script-src", 1)[1].split(";")[0]
+    assert "unsafe-eval" not in policy

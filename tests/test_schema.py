@@ -1,9 +1,0 @@
-"""The committed JSON Schema for editors matches the models (regenerate with ./run schema)."""
-
-from macros.schema import SCHEMA, data_schema
-
-from .conftest import ROOT
-
-
-def test_committed_schema_is_current():
-    assert (ROOT / SCHEMA).read_text(encoding="utf-8") == data_schema(), "run ./run schema and commit schema/data.schema.json"

@@ -1,0 +1,54 @@
+"""How one page's HTML is made to live inside the whole-portfolio page."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+
+from macros.render.print_html import page_anchor, page_html, rebase
+
+PAGE = """<h1 id="jane">Jane and Steven<a class="headerlink" href="#jane">¶</a></h1>
+<p>See <a href="../../resistance/disguised-compliance/">disguised compliance</a>, <a href="#notes">notes</a>,
+<a href="https://example.org/x">a site</a> and <a href="mailto:a@example.org">mail</a>.</p>
+<label for="q1">Question</label><input id="q1" aria-describedby="h1 h2">
+<h2 id="notes">Notes</h2><img src="../../assets/images/logo.svg" alt="Logo">
+"""
+
+
+def test_ids_are_prefixed_links_rebased_and_headings_moved_down():
+    html = page_html(PAGE, "case-studies/one/", "print/", "print-case-studies-one")
+    doc = BeautifulSoup(str(html), "html.parser")
+    assert [h.name for h in doc.select("h3, h4")] == ["h3", "h4"] and not doc.select("h1, h2")
+    assert doc.select_one("h3")["id"] == "print-case-studies-one--jane"
+    assert doc.select_one("input")["aria-describedby"] == "print-case-studies-one--h1 print-case-studies-one--h2"
+    assert doc.select_one("label")["for"] == "print-case-studies-one--q1"
+    hrefs = [a["href"] for a in doc.select("a")]
+    assert hrefs == ["#print-case-studies-one--jane", "../resistance/disguised-compliance/", "#print-case-studies-one--notes", "https://example.org/x", "mailto:a@example.org"]
+    assert doc.select_one("img")["src"] == "../assets/images/logo.svg"
+    assert "Jane and Steven" in doc.get_text() and "a site" in doc.get_text()
+
+
+def test_text_outside_any_element_stays_text():
+    html = page_html("Loose <b>text</b> &lt;not a tag&gt;", "a/", "print/", "p")
+    assert str(html) == "Loose <b>text</b> &lt;not a tag&gt;"
+
+
+@pytest.mark.parametrize(
+    "value,page,result",
+    [
+        ("../", "case-studies/one/", "../case-studies/"),
+        ("#", "case-studies/one/", "#p"),
+        ("../two/?x=1#y", "case-studies/one/", "../case-studies/two/?x=1#y"),
+        ("two.html", "case-studies/one.html", "case-studies/two.html"),
+        ("/absolute/", "case-studies/one/", "/absolute/"),
+        ("tel:0123", "case-studies/one/", "tel:0123"),
+    ],
+)
+def test_rebase(value, page, result):
+    print_url = "print.html" if page.endswith(".html") else "print/"
+    assert rebase(value, page, print_url, "p") == result
+
+
+def test_page_anchor():
+    assert page_anchor("case-studies/one.md") == "print-case-studies-one"
+    assert page_anchor("part-four/index.md") == "print-part-four-index"

@@ -1,0 +1,47 @@
+"""The registry of kinds is consistent with the models, the templates and the README."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from macros.model.registry import BY_NAME, KINDS
+from tests.helpers import ROOT
+
+TEMPLATES = ROOT / "overrides" / "portfolio"
+
+
+@pytest.mark.parametrize("kind", KINDS, ids=lambda k: k.name)
+def test_each_kind_is_complete(kind):
+    fields = kind.model.model_fields
+    if kind.key:
+        assert kind.key in fields
+    for path, target in kind.links.items():
+        assert path.split(".")[0] in fields and target in BY_NAME
+    for template in (kind.template, kind.index and f"{kind.index}.md", kind.placed_by and f"{kind.placed_by}.md"):
+        if template:
+            assert (TEMPLATES / template).is_file(), template
+    assert bool(kind.folder) == bool(kind.template)
+    assert (kind.local == "replace") == ("replaces" in fields)
+    assert not (kind.single and kind.local not in (None, "merge"))
+
+
+def test_macro_names_are_unique():
+    names = [name for kind in KINDS for name in (kind.index, kind.placed_by) if name]
+    assert len(names) == len(set(names))
+
+
+def test_the_readme_table_of_kinds_matches_the_registry():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    rows = dict(re.findall(r"^\| `([a-z_]+\.yml)` \| (.+) \|$", readme, re.MULTILINE))
+    assert set(rows) == {kind.file for kind in KINDS}
+    for kind in KINDS:
+        row = rows[kind.file]
+        if kind.folder:
+            assert f"`/{kind.folder}/<id>/`" in row, kind.file
+        if kind.index:
+            assert f"`{kind.index}()`" in row, kind.file
+        if kind.placed_by:
+            assert f"`{kind.placed_by}(" in row, kind.file
+        assert ("yes" in row.split("|")[-1]) == bool(kind.local), kind.file
