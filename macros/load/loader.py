@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import BaseModel, ValidationError
 
 from ..model.registry import BY_NAME, KINDS, Kind
 from .errors import DataError, DataProblem, Loc, did_you_mean
@@ -96,7 +96,7 @@ def _read_list(reading: Reading, kind: Kind, source: SourceFile, value: Any, loc
 def validate(model: type[BaseModel], raw: Any, source: Any, loc: Loc, problems: list[DataProblem]) -> Any | None:
     """One entry as its model, or None with its problems added (checks across fields included)."""
     try:
-        entry = TypeAdapter(model).validate_python(raw)
+        entry = model.model_validate(raw)
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
             where, why = reason(error, model)
