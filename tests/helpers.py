@@ -111,3 +111,10 @@ def visit_all(context, urls: list[str], check, batch: int = 8) -> None:
             tab.wait_for_load_state("networkidle")
             check(tab, url)
             tab.close()
+
+
+def with_front_matter(markdown: str, line: str) -> str:
+    """The page with `line` as the first line of its front matter (which it may already have)."""
+    if markdown.startswith("---\n"):
+        return f"---\n{line}\n{markdown[4:]}"
+    return f"---\n{line}\n---\n\n{markdown}"

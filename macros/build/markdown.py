@@ -4,7 +4,7 @@ list, and the glossary's abbreviations, so every page explains them in place."""
 from __future__ import annotations
 
 from ..load.links import CITE
-from ..render.filters import relative
+from ..render.filters import PROSE_BOOST, relative
 from ..render.pages import BIBLIOGRAPHY
 from ..render.templates import render
 from .state import BuildState
@@ -19,6 +19,13 @@ def resolve_citations(markdown: str, src: str) -> str:
     """`[text](cite:id)` becomes a link to the reference's entry in the reference list."""
     bibliography = relative(BIBLIOGRAPHY, src)
     return CITE.sub(lambda m: f"]({bibliography}#{m.group(1)}){{: .wwr-cite }}", markdown)
+
+
+def weigh_prose_page(page) -> None:
+    """A prose page of the portfolio weighs in search as much as an entry page, unless it says otherwise."""
+    search = page.meta.setdefault("search", {})
+    if isinstance(search, dict) and not search.get("exclude"):
+        search.setdefault("boost", PROSE_BOOST)
 
 
 def skip_plain_page(markdown: str, page, config) -> None:

@@ -23,6 +23,7 @@ from .assets import add_generated_files
 from .atomic import AtomicBuild
 from .footer import footer_links
 from .print_page import WholePortfolio, print_parts
+from .search_index import add_practitioner_words
 from .settings import apply_settings, is_offline
 from .state import BuildSettings, BuildState
 
@@ -74,6 +75,7 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
     @event_priority(100)
     def _before_macros(self, markdown_text, page, config, files):
         markdown.skip_plain_page(markdown_text, page, config)
+        markdown.weigh_prose_page(page)
         return markdown_text
 
     @event_priority(-100)
@@ -94,13 +96,18 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
         if self.whole:
             self.whole.write(self.state)
 
+    @event_priority(-50)
+    def _search_in_practitioners_words(self, *, config):
+        """After Material's search plugin has written its index (priority 0), before the site moves into place."""
+        add_practitioner_words(Path(config.site_dir), self.state, config.use_directory_urls)
+
     @event_priority(-1000)
     def _move_into_place(self, *, config):
         """Move the finished site into place; the earlier site goes only once the new one is complete."""
         if self.atomic and self.atomic.finish(config.strict):
             config.site_dir = str(self.atomic.target)
 
-    on_post_build = CombinedEvent(_write_whole_portfolio, _move_into_place)
+    on_post_build = CombinedEvent(_write_whole_portfolio, _search_in_practitioners_words, _move_into_place)
 
     def on_build_error(self, *, error):
         """A failed build leaves the earlier site untouched: drop the half-built copy."""

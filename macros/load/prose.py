@@ -1,7 +1,7 @@
 """What the prose pages in `content/` say about the data, read before anything renders.
 
 Which entries a page places with a macro call (`{{ question_set('supervision') }}`), each page's
-title, which references it cites, and its review fields. Mistakes are found here, at load time,
+title, which references it cites, its review fields and search keywords. Mistakes are found here, at load time,
 with the page and line: an unknown id in a macro call, an unknown citation, a review date that
 is not a date.
 """
@@ -11,19 +11,22 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
+from pydantic import ValidationError
+
+from ..model.pages import PageFields
 from ..model.registry import KINDS
 from .errors import DataError, DataProblem, did_you_mean
 from .links import CITE, unknown_citation
+from .reasons import reason
 from .yaml_source import read_yaml_text
 
 H1 = re.compile(r"^# (.+)$", re.MULTILINE)
 MACRO_CALL = re.compile(r"\{\{\s*(\w+)\(\s*(?:['\"]([^'\"]*)['\"])?\s*\)\s*\}\}")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 PLACING = {kind.placed_by: kind for kind in KINDS if kind.placed_by and not kind.single}
-REVIEW_DATES = ("reviewed", "review_due")
+LISTING = {kind.index: kind for kind in KINDS if kind.index}
 
 
 @dataclass(frozen=True)
@@ -31,7 +34,9 @@ class ProseIndex:
     """For each page of `content/` (by source path): its title, what it places, what it cites."""
 
     titles: dict[str, str] = field(default_factory=dict)
+    keywords: dict[str, list[str]] = field(default_factory=dict)  # page -> its front matter's search keywords
     placements: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, id) -> the first page placing it
+    indexes: dict[str, str] = field(default_factory=dict)  # kind -> the first page listing its entries
     cited: dict[str, set[str]] = field(default_factory=dict)  # reference id -> pages citing it
 
 
@@ -45,10 +50,15 @@ def scan_prose(docs_dir: Path, display_root: Path, known: dict[str, set[str]]) -
         src = path.relative_to(docs_dir).as_posix()
         name = path.relative_to(display_root).as_posix() if path.is_relative_to(display_root) else str(path)
         text = path.read_text(encoding="utf-8-sig")
-        problems += _front_matter_problems(text, name)
+        fields, found = _front_matter(text, name)
+        problems += found
+        if fields and fields.keywords:
+            index.keywords[src] = list(fields.keywords)
         heading = H1.search(text)
         index.titles[src] = heading.group(1).strip() if heading else ""
         for match in MACRO_CALL.finditer(text):
+            if match.group(1) in LISTING:
+                index.indexes.setdefault(LISTING[match.group(1)].name, src)
             kind = PLACING.get(match.group(1))
             if kind is None:
                 continue
@@ -72,22 +82,16 @@ def _line(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
-def _front_matter_problems(text: str, name: str) -> list[DataProblem]:
-    """Review fields in a page's front matter must be dates, or the review banner could never show."""
+def _front_matter(text: str, name: str) -> tuple[PageFields | None, list[DataProblem]]:
+    """The fields the site reads from a page's front matter (review dates, keywords), checked where written."""
     match = FRONT_MATTER.match(text)
     if not match or not (match.group(1) or "").strip():
-        return []
+        return None, []
     try:
         source = read_yaml_text(match.group(1), name, first_line=2)
     except DataError as exc:
-        return list(exc.problems)
-    problems = []
-    for key in REVIEW_DATES:
-        value = source.data.get(key)
-        if value is None or isinstance(value, date):
-            continue
-        try:
-            date.fromisoformat(str(value))
-        except ValueError:
-            problems.append(source.problem((key,), f"'{value}' is not a date written as YYYY-MM-DD"))
-    return problems
+        return None, list(exc.problems)
+    try:
+        return PageFields.model_validate(source.data), []
+    except ValidationError as exc:
+        return None, [source.problem(*reason(error, PageFields)) for error in exc.errors(include_url=False)]

@@ -32,11 +32,17 @@ Day = Annotated[date, Field(strict=False)]
 
 
 class Governed(Model):
-    """Review fields a committee can govern; a page past `review_due` shows a banner."""
+    """What every entry readers meet may carry: review fields a committee governs (a page past
+    `review_due` shows a banner), and search keywords."""
 
     reviewed: Day | None = None
     review_due: Day | None = None
     version: Text | None = None
+    keywords: list[Text] = Field(
+        [],
+        description="Words practitioners use for this entry that its text does not (abbreviations, everyday words). "
+        "The site's additions, never shown as the portfolio's text: search alone uses them.",
+    )
 
 
 class Overlayable(Governed):

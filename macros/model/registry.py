@@ -45,6 +45,7 @@ class Kind:
     folder: str | None = None  # a page per entry at <folder>/<id>/ ...
     template: str | None = None  # ... made from this template in overrides/portfolio/
     searchable: bool = True
+    search_weight: float = 1.0  # how its pages rank against others that match as well (1: like a prose page)
     qr_code: bool = False  # its printed page carries a QR code of its address (when SITE_URL is set)
     index: str | None = None  # macro listing every entry (its template has the same name)
     placed_by: str | None = None  # macro showing one entry in prose: name('<id>'), or name() for a single kind
@@ -69,7 +70,7 @@ class Kind:
 
 KINDS: list[Kind] = [
     Kind("resistance_types", ResistanceType, "resistance type", "resistance types",
-         links={"quotes.reference": "references"}, folder="resistance", template="resistance_type.md",
+         links={"quotes.reference": "references"}, folder="resistance", template="resistance_type.md", search_weight=1.2,
          index="resistance_type_index", printed_after="resistance/index.md"),
     Kind("case_studies", CaseStudy, "case study", "case studies",
          links={"illustrates": "resistance_types"}, folder="case-studies", template="case_study.md", qr_code=True,

@@ -51,15 +51,19 @@ def relative(target_src: str, page_src: str) -> str:
     return f"{path}#{anchor}" if anchor else path
 
 
-def search_boost(title: str) -> float:
-    """Search weight of an entry page: above prose pages, and higher for shorter titles.
+PROSE_BOOST = 2.0  # a prose page of the portfolio weighs as much as an entry page (macros/build/markdown.py)
+
+
+def search_boost(title: str, weight: float = 1.0) -> float:
+    """Search weight of an entry page: its kind's weight (the registry's `search_weight`: a behaviour
+    before a course that names it), and higher for shorter titles.
 
     Material's search sets lunr's length normalisation off (b=0), so "Working with
     non-engaging families" matches the query "Non-engaging families" exactly as well as the
     course called "Non-engaging families". Weighting shorter titles slightly restores the
     usual rule that the closest title comes first.
     """
-    return round(2 + 0.5 / max(1, len(title.split())), 3)
+    return round(weight * (PROSE_BOOST + 0.5 / max(1, len(title.split()))), 3)
 
 
 FILTERS = {"md": md, "url": url, "cell": cell, "yaml": yaml_value, "number_word": number_word}

@@ -67,6 +67,6 @@ def render_entry_pages(env: Environment, project: Project, site_url: str | None,
             src = kind.src(kind.key_of(entry))
             page_url = urljoin(site_url, url_of(src, directory_urls)) if site_url else None
             qr_code = qr_svg(page_url) if kind.qr_code else None
-            markdown = render(env, kind.template, entry=entry, page_src=src, page_url=page_url, qr_code=qr_code)
+            markdown = render(env, kind.template, entry=entry, page_src=src, page_url=page_url, qr_code=qr_code, search_weight=kind.search_weight)
             pages.append(EntryPage(kind, entry, src, markdown))
     return pages

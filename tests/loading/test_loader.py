@@ -243,7 +243,7 @@ def test_an_unknown_id_in_a_macro_call_is_found_with_its_page_and_line(content_d
 
 def test_front_matter_review_dates_are_checked_at_their_line(content_dir):
     edit(content_dir / "part-four" / "managers.md", "review_due: 2027-01-01", "review_due: next spring")
-    assert problems(content_dir.parent / "data", content_dir) == ["content/part-four/managers.md:3: review_due: 'next spring' is not a date written as YYYY-MM-DD"]
+    assert problems(content_dir.parent / "data", content_dir) == ["content/part-four/managers.md:3: review_due: expected a date written as YYYY-MM-DD, got 'next spring'"]
 
 
 def test_data_and_prose_problems_come_in_one_run(content_dir):
@@ -273,3 +273,15 @@ def test_validate_asks_for_the_data_folder_not_its_local_folder(data_dir):
     assert result.returncode == 2
     assert "Give the data folder instead: ./run validate data" in result.stderr
     assert "only entries in data/local/" not in result.stderr
+
+
+def test_front_matter_keywords_are_checked_like_data_text(content_dir):
+    edit(content_dir / "part-four" / "managers.md", "reviewed: 2026-01-01\n", 'reviewed: 2026-01-01\nkeywords: ["supervision", "<b>bold</b>"]\n')
+    assert problems(content_dir.parent / "data", content_dir) == [
+        "content/part-four/managers.md:3: keywords[1]: HTML tags ('<b>') and character references ('&lt;') are not allowed in a one-line field; write plain text"
+    ]
+
+
+def test_front_matter_keywords_reach_the_prose_index(content_dir):
+    edit(content_dir / "part-four" / "managers.md", "reviewed: 2026-01-01\n", 'reviewed: 2026-01-01\nkeywords: ["reflective supervision"]\n')
+    assert load_project(content_dir.parent, "data", "content").prose.keywords == {"part-four/managers.md": ["reflective supervision"]}

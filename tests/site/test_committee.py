@@ -10,7 +10,7 @@ import pytest
 from macros.load import DataError
 from macros.load import load_site_data
 
-from tests.helpers import COMMITTEE_FIXTURE, ROOT, article_text, copy_project, page, run_mkdocs
+from tests.helpers import COMMITTEE_FIXTURE, with_front_matter, ROOT, article_text, copy_project, page, run_mkdocs
 
 
 
@@ -91,7 +91,7 @@ def test_review_banner_follows_the_build_clock(tmp_path, clock, banner):
     cases = project / "data" / "case_studies.yml"
     cases.write_text(cases.read_text().replace("  - id: two\n", "  - id: two\n    review_due: 2027-03-31\n    reviewed: 2026-03-31\n", 1))
     intro = project / "content" / "introduction.md"
-    intro.write_text("---\nreview_due: 2027-03-31\n---\n\n" + intro.read_text())
+    intro.write_text(with_front_matter(intro.read_text(), "review_due: 2027-03-31"))
     epoch = str(int(datetime.fromisoformat(clock).replace(tzinfo=UTC).timestamp()))
     out = tmp_path / "out"
     result = run_mkdocs(["build", "--strict", "-d", str(out)], cwd=project, env={"SOURCE_DATE_EPOCH": epoch})
@@ -107,8 +107,8 @@ def test_review_banner_follows_the_build_clock(tmp_path, clock, banner):
 def test_a_review_date_that_is_not_a_date_stops_the_build(tmp_path):
     project = copy_project(tmp_path / "project")
     intro = project / "content" / "introduction.md"
-    intro.write_text("---\nreview_due: next spring\n---\n\n" + intro.read_text())
+    intro.write_text(with_front_matter(intro.read_text(), "review_due: next spring"))
     result = run_mkdocs(["build", "--strict", "-d", str(tmp_path / "out")], cwd=project)
     assert result.returncode != 0
-    assert "content/introduction.md:2: review_due: 'next spring' is not a date written as YYYY-MM-DD" in result.stderr
+    assert "content/introduction.md:2: review_due: expected a date written as YYYY-MM-DD, got 'next spring'" in result.stderr
     assert "Traceback" not in result.stderr

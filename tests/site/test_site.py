@@ -68,7 +68,8 @@ def test_prose_pages_link_into_entry_pages(site):
 
 
 # Print-only pages repeat other pages' text, so they stay out of search results.
-PRINT_ONLY = ("print/", "appendix/ready-reckoner-blank/", *(f"{p.folder}/" for p in ENTRY_PAGES if not p.searchable))
+# ... and the themes page, a list of other pages: search finds those pages themselves.
+PRINT_ONLY = ("print/", "appendix/ready-reckoner-blank/", "tags/", *(f"{p.folder}/" for p in ENTRY_PAGES if not p.searchable))
 
 
 def test_search_index_holds_every_page(site):
@@ -257,3 +258,29 @@ def test_policy_is_strict():
     assert "default-src 'self'" in policy and "script-src 'self'" in policy
     assert "unsafe-inline" not in policy.split("script-src", 1)[1].split(";")[0]
     assert "unsafe-eval" not in policy
+
+
+def test_search_keywords_are_indexed_but_never_shown(site):
+    """Keywords are the site's additions: search finds a page by them, and no page shows them."""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    config_fields = index["config"]["fields"]
+    assert {"keywords", "abbreviations", "forms"} <= set(config_fields)
+    docs = {doc["location"]: doc for doc in index["docs"]}
+    for kind in ENTRY_PAGES:
+        for entry in getattr(DATA, kind.name):
+            if not getattr(entry, "keywords", None) or not kind.searchable:
+                continue
+            indexed = docs[f"{kind.folder}/{entry.id}/"]["keywords"].split()
+            shown = article_text(page(site, f"{kind.folder}/{entry.id}")).lower()
+            own_text = json.dumps(entry.model_dump(mode="json", exclude={"keywords"}), ensure_ascii=False).lower()
+            for keyword in entry.keywords:
+                assert all(word in indexed for word in keyword.lower().split()), keyword
+                if keyword.lower() not in own_text:
+                    assert keyword.lower() not in shown, f"{kind.folder}/{entry.id} shows the keyword {keyword!r}"
+    assert docs["tools/motivational-interviewing/"]["abbreviations"] == "MI"
+    assert "glossary/" in docs and "EPO" in docs["glossary/"]["keywords"].upper().split()
+
+
+def test_keywords_are_not_written_into_any_page(site):
+    for html in html_pages(site):
+        assert "keywords:" not in soup(html).select_one("article").get_text(), html

@@ -1,0 +1,18 @@
+"""The front-matter fields of a `content/` page that the site reads (mkdocs reads the rest)."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .base import Day
+from .text import Text
+
+
+class PageFields(BaseModel):
+    """Review fields and search keywords of a prose page, checked like the data's own."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True, strict=True)
+
+    reviewed: Day | None = None
+    review_due: Day | None = None
+    keywords: list[Text] = Field([], description="Words practitioners use for this page that its text does not; the site's additions, for search only.")
