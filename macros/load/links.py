@@ -119,3 +119,17 @@ def citing_entries(located: list[Located], cited: dict[str, list[tuple[str, Loc]
                 entries.append(owner[place])
         result[ref] = entries
     return result
+
+
+def unknown_sections(located: list[Located], sections: dict[str, dict[str, str]], docs_name: str) -> list[DataProblem]:
+    """Every `discussed_in` that names a page of `content/` that is not there, or a section it does not have."""
+    problems = []
+    for item in located:
+        for index, target in enumerate(getattr(item.entry, "discussed_in", None) or []):
+            page, _, anchor = target.partition("#")
+            loc = item.loc + ("discussed_in", index)
+            if page not in sections:
+                problems.append(item.source.problem(loc, f"there is no page {docs_name}/{page}{did_you_mean(page, sections)}"))
+            elif anchor and anchor not in sections[page]:
+                problems.append(item.source.problem(loc, f"{docs_name}/{page} has no section '#{anchor}'{did_you_mean(anchor, sections[page])}"))
+    return problems

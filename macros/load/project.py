@@ -32,6 +32,11 @@ class Project:
             raise KeyError(f"no page shows {kind} '{entry_id}'")
         return src
 
+    def section_title(self, target: str) -> str:
+        """The heading of a prose section (`page.md#anchor`), or the page's title (`page.md`)."""
+        page, _, anchor = target.partition("#")
+        return self.prose.sections[page][anchor] if anchor else self.prose.titles[page]
+
     def cited_on(self) -> dict[str, list[str]]:
         """For each reference, the pages that cite it: in their prose, or in an entry they show."""
         pages = {ref: set(srcs) for ref, srcs in self.prose.cited.items()}
@@ -45,11 +50,11 @@ class Project:
 
 def load_project(root: Path, data_dir: str = "data", docs_dir: str | None = "content") -> Project:
     """Read and check `data/` and `content/` under `root`; raise DataError listing every problem."""
-    data, problems, known = _load_data(root / data_dir, root)
+    data, problems, known, located = _load_data(root / data_dir, root)
     prose = ProseIndex()
     if docs_dir and (root / docs_dir).is_dir() and known is not None:
         prose, prose_problems = scan_prose(root / docs_dir, root, known)
-        problems += prose_problems
+        problems += prose_problems + links.unknown_sections(located, prose.sections, docs_dir)
     if problems or data is None:
         raise DataError(problems)
     return Project(data, prose)
@@ -57,13 +62,14 @@ def load_project(root: Path, data_dir: str = "data", docs_dir: str | None = "con
 
 def load_site_data(data_dir: Path, display_root: Path | None = None) -> SiteData:
     """Read and check `data/` alone; raise DataError listing every problem, or return SiteData."""
-    data, problems, _ = _load_data(data_dir, display_root or data_dir.parent)
+    data, problems, _, _ = _load_data(data_dir, display_root or data_dir.parent)
     if problems or data is None:
         raise DataError(problems)
     return data
 
 
-def _load_data(data_dir: Path, display_root: Path) -> tuple[SiteData | None, list[DataProblem], dict[str, set[str]] | None]:
+def _load_data(data_dir: Path, display_root: Path) -> tuple[SiteData | None, list[DataProblem], dict[str, set[str]] | None, list[loader.Located]]:
+    """The data (None when it has problems), its problems, the ids written for each kind, and where each entry is."""
     reading = loader.read_files(data_dir, display_root)
     singles = loader.read_singles(reading, data_dir.name)
     located, problems = loader.apply_overlay(reading.located)
@@ -78,11 +84,11 @@ def _load_data(data_dir: Path, display_root: Path) -> tuple[SiteData | None, lis
         if why:
             problems.append(site.source.problem(("site", "logo"), why))
     if reading.unreadable:
-        return None, problems, None  # ids in prose cannot be checked either
+        return None, problems, None, located  # ids in prose cannot be checked either
     if problems or len(singles) < sum(1 for kind in KINDS if kind.single):
-        return None, problems, known
+        return None, problems, known, located
     everything = located + list(singles.values())
-    return _assemble(located, singles, links.backlinks(everything), links.citing_entries(everything, cited)), problems, known
+    return _assemble(located, singles, links.backlinks(everything), links.citing_entries(everything, cited)), problems, known, located
 
 
 def _assemble(located: list[loader.Located], singles: dict, backlinks: dict, cited_by: dict) -> SiteData:

@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from markdown.extensions.toc import slugify
 from pydantic import ValidationError
 
 from ..model.pages import PageFields
@@ -23,6 +24,8 @@ from .reasons import reason
 from .yaml_source import read_yaml_text
 
 H1 = re.compile(r"^# (.+)$", re.MULTILINE)
+HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t]*(\{[^}]*\})?[ \t]*#*$", re.MULTILINE)
+CODE_BLOCK = re.compile(r"^```.*?^```", re.MULTILINE | re.DOTALL)
 MACRO_CALL = re.compile(r"\{\{\s*(\w+)\(\s*(?:['\"]([^'\"]*)['\"])?\s*\)\s*\}\}")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 PLACING = {kind.placed_by: kind for kind in KINDS if kind.placed_by and not kind.single}
@@ -37,6 +40,7 @@ class ProseIndex:
     keywords: dict[str, list[str]] = field(default_factory=dict)  # page -> its front matter's search keywords
     placements: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, id) -> the first page placing it
     indexes: dict[str, str] = field(default_factory=dict)  # kind -> the first page listing its entries
+    sections: dict[str, dict[str, str]] = field(default_factory=dict)  # page -> {anchor: heading}, as mkdocs makes them
     cited: dict[str, set[str]] = field(default_factory=dict)  # reference id -> pages citing it
 
 
@@ -56,6 +60,7 @@ def scan_prose(docs_dir: Path, display_root: Path, known: dict[str, set[str]]) -
             index.keywords[src] = list(fields.keywords)
         heading = H1.search(text)
         index.titles[src] = heading.group(1).strip() if heading else ""
+        index.sections[src] = headings(text)
         for match in MACRO_CALL.finditer(text):
             if match.group(1) in LISTING:
                 index.indexes.setdefault(LISTING[match.group(1)].name, src)
@@ -76,6 +81,17 @@ def scan_prose(docs_dir: Path, display_root: Path, known: dict[str, set[str]]) -
                 problems.append(DataProblem(name, _line(text, match.start()), "", unknown_citation(ref, references)))
     index.cited.update(cited)
     return index, problems
+
+
+def headings(markdown: str) -> dict[str, str]:
+    """Each heading's anchor and text, as mkdocs' table of contents makes them (an explicit `{#id}` wins)."""
+    found: dict[str, str] = {}
+    for match in HEADING.finditer(CODE_BLOCK.sub("", FRONT_MATTER.sub("", markdown))):
+        text, attributes = match.group(1), match.group(2) or ""
+        explicit = re.search(r"#([\w-]+)", attributes)
+        plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text).replace("*", "").replace("`", "").strip()
+        found.setdefault(explicit.group(1) if explicit else slugify(plain, "-"), plain)
+    return found
 
 
 def _line(text: str, offset: int) -> int:

@@ -12,7 +12,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from .base import Governed, Model, Overlayable
-from .text import Email, Id, Markdown, Text, Url
+from .text import Email, Id, Markdown, Section, Text, Url
 from .vocab import AUDIENCES, COURSE_LENGTHS, TAGS
 
 Tag = Literal[TAGS]  # type: ignore[valid-type]
@@ -47,6 +47,10 @@ class ResistanceType(Governed):
     examples: Markdown | None = None
     indicators: ListBlock | None = None
     notes: Markdown | None = Field(None, description="Paragraphs after the examples and indicators.")
+    discussed_in: list[Section] = Field(
+        [],
+        description="Sections of the portfolio's prose that discuss this, e.g. part-four/index.md#support-for-staff: the site's own cross-references.",
+    )
     tags: list[Tag] = []
 
     @model_validator(mode="after")
@@ -193,6 +197,10 @@ class Tool(Governed):
     description: Markdown
     url: Url
     addresses: list[Id] = []
+    discussed_in: list[Section] = Field(
+        [],
+        description="Sections of the portfolio's prose that discuss this, e.g. part-four/index.md#support-for-staff: the site's own cross-references.",
+    )
     tags: list[Tag] = []
 
 

@@ -105,7 +105,15 @@ def check_id(value: str) -> str:
     return value
 
 
+def check_section(value: str) -> str:
+    """A page of `content/` or a section of it, written as a link between pages: `part-four/index.md#support-for-staff`."""
+    if not re.fullmatch(r"[a-z0-9_-]+(?:/[a-z0-9_-]+)*\.md(?:#[a-z0-9_-]+)?", value):
+        raise ValueError(f"'{value}' is not a page of content/ (a path ending in .md, from content/), with an optional #section")
+    return value
+
+
 Text = Annotated[str, AfterValidator(check_text)]
+Section = Annotated[str, AfterValidator(check_section)]
 Markdown = Annotated[str, AfterValidator(check_markdown)]
 Url = Annotated[str, AfterValidator(check_url)]
 Email = Annotated[str, AfterValidator(check_email)]

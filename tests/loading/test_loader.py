@@ -285,3 +285,18 @@ def test_front_matter_keywords_are_checked_like_data_text(content_dir):
 def test_front_matter_keywords_reach_the_prose_index(content_dir):
     edit(content_dir / "part-four" / "managers.md", "reviewed: 2026-01-01\n", 'reviewed: 2026-01-01\nkeywords: ["reflective supervision"]\n')
     assert load_project(content_dir.parent, "data", "content").prose.keywords == {"part-four/managers.md": ["reflective supervision"]}
+
+
+@pytest.mark.parametrize(
+    "target,reason",
+    [
+        ("part-four/managers.md#supervison", "content/part-four/managers.md has no section '#supervison' (did you mean 'supervision'?)"),
+        ("part-four/manager.md", "there is no page content/part-four/manager.md (did you mean 'part-four/managers.md'?)"),
+    ],
+)
+def test_a_link_to_prose_must_name_a_page_and_section_that_exist(content_dir, target, reason):
+    page = content_dir / "part-four" / "managers.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n## Supervision\n\nText.\n", encoding="utf-8")
+    tools = content_dir.parent / "data" / "tools.yml"
+    line = edit(tools, "  - id: c-change\n", f'  - id: c-change\n    discussed_in: ["part-four/managers.md#supervision", "{target}"]\n') + 1
+    assert problems(content_dir.parent / "data", content_dir) == [f"data/tools.yml:{line}: tools[3].discussed_in[1]: {reason}"]

@@ -284,3 +284,24 @@ def test_search_keywords_are_indexed_but_never_shown(site):
 def test_keywords_are_not_written_into_any_page(site):
     for html in html_pages(site):
         assert "keywords:" not in soup(html).select_one("article").get_text(), html
+
+
+def test_behaviours_and_tools_link_to_the_prose_that_discusses_them(site):
+    """Each `discussed_in` is a link from the entry's page to that section, which exists, marked as the site's own."""
+    checked = 0
+    for kind in ENTRY_PAGES:
+        for entry in getattr(DATA, kind.name):
+            for target in getattr(entry, "discussed_in", []):
+                path = f"{kind.folder}/{entry.id}/"
+                page_src, _, anchor = target.partition("#")
+                expected = page_src.removesuffix(".md").removesuffix("index").rstrip("/") + "/"
+                hrefs = [a["href"] for a in page(site, path).select("article a[href]")]
+                linked = [h for h in hrefs if posixpath.normpath(posixpath.join(path, h.split("#")[0])) + "/" == expected and h.endswith(f"#{anchor}" if anchor else "/")]
+                assert linked, f"{path} does not link to {target}"
+                if anchor:
+                    assert page(site, expected).find(id=anchor) is not None, target
+                assert "this site's own cross-references" in article_text(page(site, path))
+                checked += 1
+    assert checked >= 2
+    online = links_from(site, "resistance/online-behaviours/")
+    assert "part-four/" in online
