@@ -1,0 +1,122 @@
+"""Adding a kind with its own page is one model, one template and one registry entry (plus its data,
+and a content page if wanted). Proved on a kind made up for this test, in a copy of the project:
+it builds pages that link and are searched, its links are kept both ways, it is in the JSON Schema
+and the validate summary, and the registry's generic bad-input cases run on it unchanged.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from tests.helpers import ROOT, article_text, copy_project, page, run_mkdocs
+
+MODEL = '''
+
+class Briefing(Governed):
+    """A seven-minute briefing (made up for tests/site/test_new_kind.py)."""
+
+    id: Id
+    title: Text
+    summary: Markdown
+    illustrates: list[Id] = []
+'''
+REGISTRY_ENTRY = '''    Kind("briefings", Briefing, "briefing", "briefings", links={"illustrates": "resistance_types"},
+         folder="briefings", template="briefing.md", index="briefing_index"),
+'''
+TEMPLATE = '''{% import "_parts.md" as parts %}
+{{ parts.front_matter(entry) }}
+
+# {{ entry.title | md }}
+
+{{ entry.summary | md }}
+
+Illustrates: {{ parts.links("resistance_types", entry.illustrates | map("lookup", "resistance_types") | list, page_src) }}.
+'''
+INDEX_TEMPLATE = '''{% for b in data.briefings %}
+- [{{ b.title | md }}]({{ rel(src_of("briefings", b.id), page_src) }})
+{% endfor %}
+'''
+DATA = '''briefings:
+  - id: first-visit
+    title: "Seven-minute briefing: the first visit"
+    summary: "Plan the first visit with the family's history in mind."
+    illustrates: [disguised-compliance]
+  - id: cancelled-visits
+    title: "Seven-minute briefing: cancelled visits"
+    summary: "What repeated cancellations can mean."
+    illustrates: [failure-to-enable-necessary-contact]
+'''
+
+
+def add_kind(project) -> None:
+    """Exactly the changes a newcomer makes: model, registry entry, template; then data and a page."""
+    model = project / "macros" / "model" / "portfolio.py"
+    model.write_text(model.read_text(encoding="utf-8") + MODEL, encoding="utf-8")
+    registry = project / "macros" / "model" / "registry.py"
+    text = registry.read_text(encoding="utf-8")
+    text = text.replace("from .portfolio import (\n", "from .portfolio import (\n    Briefing,\n", 1)
+    text = text.replace("\n]\nBY_NAME", "\n" + REGISTRY_ENTRY + "]\nBY_NAME", 1)
+    registry.write_text(text, encoding="utf-8")
+    (project / "overrides" / "portfolio" / "briefing.md").write_text(TEMPLATE, encoding="utf-8")
+    (project / "overrides" / "portfolio" / "briefing_index.md").write_text(INDEX_TEMPLATE, encoding="utf-8")
+    (project / "data" / "briefings.yml").write_text(DATA, encoding="utf-8")
+    (project / "tests" / "fixtures" / "portfolio" / "data" / "briefings.yml").write_text(DATA, encoding="utf-8")
+    (project / "content" / "briefings.md").write_text("# Briefings\n\n{{ briefing_index() }}\n", encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("new-kind")
+    project = copy_project(tmp / "project")
+    (project / "macros").unlink()
+    shutil.copytree(ROOT / "macros", project / "macros", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "tests", project / "tests", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "benchmarks", project / "benchmarks", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", project / "pyproject.toml")
+    add_kind(project)
+    return project
+
+
+def python(project, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, *args], cwd=project, capture_output=True, text=True, timeout=600)
+
+
+def test_the_new_kind_builds_pages_that_link_and_are_searched(project, tmp_path):
+    out = tmp_path / "site"
+    result = run_mkdocs(["build", "--strict", "-d", str(out)], cwd=project)
+    assert result.returncode == 0, result.stderr
+    doc = page(out, "briefings/first-visit")
+    assert doc.select_one("article h1").get_text().startswith("Seven-minute briefing: the first visit")
+    assert "../../resistance/disguised-compliance/" in [a["href"] for a in doc.select("article a[href]")]
+    assert "Plan the first visit" in article_text(doc)
+    index = [a["href"] for a in page(out, "briefings").select("article a[href]")]
+    assert {"first-visit/", "cancelled-visits/"} <= {href.removeprefix("../briefings/") for href in index}
+    locations = {d["location"] for d in json.loads((out / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]}
+    assert {"briefings/first-visit/", "briefings/cancelled-visits/"} <= locations
+
+
+def test_the_new_kind_is_linked_both_ways_validated_and_in_the_schema(project):
+    check = python(project, "-c", (
+        "from pathlib import Path; from macros.load import load_site_data;"
+        "d = load_site_data(Path('data'));"
+        "print([b.id for b in d.linked_from('resistance_types', 'disguised-compliance', 'briefings')])"
+    ))
+    assert check.stdout.strip() == "['first-visit']", check.stderr
+    validate = python(project, "-m", "macros", "validate")
+    assert validate.returncode == 0 and "2 briefings" in validate.stdout, validate.stderr
+    schema = python(project, "-m", "macros", "schema")
+    assert schema.returncode == 0, schema.stderr
+    properties = json.loads((project / "schema" / "data.schema.json").read_text(encoding="utf-8"))["properties"]
+    assert "briefings" in properties
+
+
+def test_the_generic_bad_input_cases_run_on_the_new_kind(project):
+    result = python(project, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/loading/test_kind_contract.py", "-k", "briefings")
+    assert result.returncode == 0, result.stdout[-3000:]
+    passed = int(result.stdout.strip().splitlines()[-1].split(" passed")[0].split()[-1])
+    assert passed >= 5, result.stdout[-500:]
