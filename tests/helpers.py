@@ -118,3 +118,15 @@ def with_front_matter(markdown: str, line: str) -> str:
     if markdown.startswith("---\n"):
         return f"---\n{line}\n{markdown[4:]}"
     return f"---\n{line}\n---\n\n{markdown}"
+
+
+def first_search_result(tab, base: str, query: str):
+    """Open the site's introduction, type `query` in the search box as a person would, and return the
+    first result (a locator of its list item) once it shows."""
+    tab.goto(base + "introduction/")
+    box = tab.locator(".md-search__input")
+    box.fill(query)
+    box.press("End")
+    first = tab.locator(".md-search-result__list > li").first
+    first.wait_for(timeout=15_000)
+    return first

@@ -3,6 +3,8 @@ whole-portfolio page's source, and search's iframe-worker shim for offline copie
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
@@ -21,6 +23,12 @@ def logo_url(state: BuildState) -> str | None:
 
 def add_generated_files(files: Files, config, state: BuildState, offline: bool) -> None:
     """Entry pages are reached through index pages, not the sidebar: no 'not in nav' notice for them."""
+    # The generator's templates live in the theme's folder (overrides/portfolio/), and mkdocs copies a
+    # theme's files that are not HTML or Markdown (committee.css, the server settings) into the site as
+    # they are, Jinja and all: they are sources, not part of the site.
+    sources = Path(state.settings.templates).name + "/"
+    for file in [f for f in files if f.src_uri.startswith(sources) and not f.is_documentation_page()]:
+        files.remove(file)
     for page in state.entry_pages:
         files.append(File.generated(config, page.src, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV))
     files.append(File.generated(config, COMMITTEE_CSS, content=render(state.env, "committee.css", colours=state.data.site.colours)))

@@ -1,10 +1,20 @@
-"""Per-page links for the footer: report a problem with this page, and the accessibility statement."""
+"""A page's public address, and the footer's links: report a problem with this page, and the
+accessibility statement."""
 
 from __future__ import annotations
 
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, urlencode, urljoin
+
+from ..render.pages import url_of
 
 ACCESSIBILITY_STATEMENT = "accessibility.md"
+
+
+def use_public_address(page, site_url: str | None) -> None:
+    """An offline copy (pages as `one.html`) built with SITE_URL gives the hosted site's addresses,
+    which use folders (`one/`), as its canonical and "Report a problem" addresses."""
+    if site_url:
+        page.canonical_url = urljoin(site_url, url_of(page.file.src_uri, directory_urls=True))
 
 
 def footer_links(page, files, contact) -> dict[str, str | None]:

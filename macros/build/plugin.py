@@ -21,7 +21,8 @@ from ..render.templates import TemplateFailure
 from . import markdown
 from .assets import add_generated_files
 from .atomic import AtomicBuild
-from .footer import footer_links
+from .footer import footer_links, use_public_address
+from .hosting import finish_for_servers
 from .print_page import WholePortfolio, print_parts
 from .search_index import add_practitioner_words
 from .settings import apply_settings, is_offline
@@ -40,6 +41,8 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
     atomic: AtomicBuild | None = None
     whole: WholePortfolio | None = None
 
+    command: str = "build"
+
     def on_startup(self, *, command, dirty):
         self.command = command
         # mkdocs-macros reports its set-up at INFO on every build; a build should print only what needs action.
@@ -48,14 +51,14 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
     @event_priority(100)
     def on_config(self, config):
         root = Path(config.config_file_path).parent
-        settings = BuildSettings(root, self.config.data_dir, Path(config.docs_dir).name, self.config.templates, config.site_url, config.use_directory_urls)
+        settings = BuildSettings(root, self.config.data_dir, Path(config.docs_dir).name, self.config.templates, config.site_url)
         try:
             self.state = BuildState.create(settings)
         except DataError as exc:
             raise PluginError(report(exc)) from None
         except TemplateFailure as exc:
             raise PluginError(f"A page could not be generated:\n{exc}") from None
-        self.atomic = AtomicBuild(Path(config.site_dir)) if getattr(self, "command", None) == "build" else None
+        self.atomic = AtomicBuild(Path(config.site_dir)) if self.command == "build" else None
         if self.atomic:
             config.site_dir = str(self.atomic.staging)
         self.offline = is_offline(config)
@@ -76,6 +79,8 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
     def _before_macros(self, markdown_text, page, config, files):
         markdown.skip_plain_page(markdown_text, page, config)
         markdown.weigh_prose_page(page)
+        if self.offline:
+            use_public_address(page, config.site_url)
         return markdown_text
 
     @event_priority(-100)
@@ -101,13 +106,18 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
         """After Material's search plugin has written its index (priority 0), before the site moves into place."""
         add_practitioner_words(Path(config.site_dir), self.state, config.use_directory_urls)
 
+    @event_priority(-60)
+    def _ready_for_servers(self, *, config):
+        """Server settings, and pre-compressed copies for a site that will be served (not serve, not file://)."""
+        finish_for_servers(Path(config.site_dir), self.state, compress=self.command == "build" and not self.offline)
+
     @event_priority(-1000)
     def _move_into_place(self, *, config):
         """Move the finished site into place; the earlier site goes only once the new one is complete."""
         if self.atomic and self.atomic.finish(config.strict):
             config.site_dir = str(self.atomic.target)
 
-    on_post_build = CombinedEvent(_write_whole_portfolio, _search_in_practitioners_words, _move_into_place)
+    on_post_build = CombinedEvent(_write_whole_portfolio, _search_in_practitioners_words, _ready_for_servers, _move_into_place)
 
     def on_build_error(self, *, error):
         """A failed build leaves the earlier site untouched: drop the half-built copy."""

@@ -26,7 +26,6 @@ class BuildSettings:
     docs_dir: str
     templates: str
     site_url: str | None
-    directory_urls: bool = True
 
 
 @dataclass(frozen=True)
@@ -46,7 +45,7 @@ class BuildState:
         titles = dict(project.prose.titles)
         today = build_date()
         env = portfolio_environment(project, root / settings.templates, today, titles, cache_dir=root / TEMPLATE_CACHE)
-        pages = render_entry_pages(env, project, settings.site_url, settings.directory_urls)
+        pages = render_entry_pages(env, project, settings.site_url)
         titles.update((page.src, page.title) for page in pages)
         return cls(settings, project, env, pages, titles, today)
 

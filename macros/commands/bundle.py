@@ -1,8 +1,9 @@
-"""`./run bundle`: zip an offline copy of the site for a shared drive or USB stick.
+"""`./run bundle`: zip the site for an intranet team: a copy for a web server, and a copy that
+works from a shared drive or USB stick (file://), with a README that stands on its own.
 
-Builds with `OFFLINE=true` (Material's offline plugin: pages link as .html files and search
-works from file://, with the iframe-worker shim served from the copy itself), then zips it
-with a short README for the intranet team.
+The web-server copy is an ordinary build (with SITE_URL, if set: canonical addresses and QR codes),
+carrying its server settings and pre-compressed copies; the shared-drive copy is an `OFFLINE=true`
+build (Material's offline plugin: pages link as .html files, and search works from file://).
 """
 
 from __future__ import annotations
@@ -15,49 +16,47 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-INTRANET_README = """Working with Resistance: offline copy
-=====================================
+README = "hosting/README-INTRANET.txt"
+WEB, SHARED = "web-server", "shared-drive"
 
-This folder is the whole Working with Resistance portfolio site, ready to use without a web server
-and without internet access.
 
-To use it
-- Unzip the folder to a shared drive, a USB stick or a local disk.
-- Open index.html in a web browser. Every page, the search box and the ready reckoner work from there.
-- Nothing is sent anywhere: the site makes no request to any other host, sets no cookies and stores
-  nothing typed into the ready reckoner.
+def build(target: Path, offline: bool) -> int:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "OFFLINE": "true" if offline else "false"}
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "-d", str(target)], env=env).returncode
 
-To publish it on a web server instead
-- Copy the folder's contents to any folder of the server, at the root or under a sub-path.
-- Recommended response header (Content Security Policy): see the project's README.md.
 
-Built {date} from {site_name}, version {version}.
-"""
+def readme(site_url: str | None) -> str:
+    from ..hosting.configs import context, nginx_snippet
+    from ..load import load_project
+    from ..render.clock import build_date
+    from ..render.templates import make_environment, render
+
+    settings = load_project(Path.cwd()).data.site
+    env = make_environment(Path("overrides/portfolio"), {})
+    return render(env, README, site=settings, date=build_date(), site_url=site_url, web=WEB, shared=SHARED, nginx=nginx_snippet(env), **context())
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="./run bundle", description=__doc__.splitlines()[0])
     parser.add_argument("--out", default="dist", help="folder for the zip file (default: dist/)")
     args = parser.parse_args(argv)
+    site_url = os.environ.get("SITE_URL") or None
     with tempfile.TemporaryDirectory() as tmp:
-        site = Path(tmp) / "working-with-resistance"
-        env = {**os.environ, "OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
-        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "-d", str(site)], env=env)
-        if result.returncode:
-            return result.returncode
-        from ..load import load_site_data
+        root = Path(tmp) / "working-with-resistance"
+        for name, offline in ((WEB, False), (SHARED, True)):
+            failed = build(root / name, offline)
+            if failed:
+                return failed
+        (root / "README-INTRANET.txt").write_text(readme(site_url), encoding="utf-8")
         from ..render.clock import build_date
 
-        settings = load_site_data(Path("data")).site
-        readme = INTRANET_README.format(date=build_date(), site_name=settings.site_name, version=settings.version)
         out = Path(args.out)
         out.mkdir(parents=True, exist_ok=True)
-        target = out / f"working-with-resistance-offline-{build_date()}.zip"
+        target = out / f"working-with-resistance-{build_date()}.zip"
         with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            archive.writestr(f"{site.name}/README-INTRANET.txt", readme)
-            for path in sorted(site.rglob("*")):
+            for path in sorted(root.rglob("*")):
                 if path.is_file():
-                    archive.write(path, f"{site.name}/{path.relative_to(site).as_posix()}")
+                    archive.write(path, f"{root.name}/{path.relative_to(root).as_posix()}")
         print(target)
     return 0
 

@@ -59,13 +59,14 @@ def url_of(src: str, directory_urls: bool = True) -> str:
     return f"{stem}/" if directory_urls else f"{stem}.html"
 
 
-def render_entry_pages(env: Environment, project: Project, site_url: str | None, directory_urls: bool = True) -> list[EntryPage]:
+def render_entry_pages(env: Environment, project: Project, site_url: str | None) -> list[EntryPage]:
     """Every entry page of every kind with a folder, in registry order."""
     pages = []
     for kind in ENTRY_PAGES:
         for entry in getattr(project.data, kind.name):
             src = kind.src(kind.key_of(entry))
-            page_url = urljoin(site_url, url_of(src, directory_urls)) if site_url else None
+            # The public address is the hosted site's, which uses folders, even in an offline copy.
+            page_url = urljoin(site_url, url_of(src, directory_urls=True)) if site_url else None
             qr_code = qr_svg(page_url) if kind.qr_code else None
             markdown = render(env, kind.template, entry=entry, page_src=src, page_url=page_url, qr_code=qr_code, search_weight=kind.search_weight)
             pages.append(EntryPage(kind, entry, src, markdown))

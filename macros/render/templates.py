@@ -13,13 +13,16 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError, select_autoescape
 
 from .filters import FILTERS
 
 # How the templates are compiled. The optimiser only folds constants, which these templates
 # hardly have; leaving it out makes compiling (a machine's first build) about 15% cheaper.
-_COMPILE_OPTIONS = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True, "keep_trailing_newline": True, "optimized": False}
+_COMPILE_OPTIONS = {"trim_blocks": True, "lstrip_blocks": True, "keep_trailing_newline": True, "optimized": False}
+# Templates whose output is Markdown, HTML or XML escape what they are given; the plain-text ones
+# (server settings, a README, a stylesheet of validated colours) must not turn ' into &#39;.
+ESCAPED = ("md", "html", "xml", "config")
 
 
 def _bytecode_cache(directory: Path | None) -> FileSystemBytecodeCache | None:
@@ -35,7 +38,7 @@ def _bytecode_cache(directory: Path | None) -> FileSystemBytecodeCache | None:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError:
         return None
-    fingerprint = hashlib.sha256(repr((jinja2.__version__, sorted(_COMPILE_OPTIONS.items()))).encode()).hexdigest()[:16]
+    fingerprint = hashlib.sha256(repr((jinja2.__version__, sorted(_COMPILE_OPTIONS.items()), ESCAPED)).encode()).hexdigest()[:16]
     return FileSystemBytecodeCache(str(directory), pattern=f"{fingerprint}_%s.cache")
 
 
@@ -50,6 +53,7 @@ def make_environment(template_dir: Path, helpers: dict[str, Any], cache_dir: Pat
         loader=FileSystemLoader(str(template_dir)),
         bytecode_cache=_bytecode_cache(cache_dir),
         undefined=StrictUndefined,
+        autoescape=select_autoescape(enabled_extensions=ESCAPED, default_for_string=True, default=False),
         **_COMPILE_OPTIONS,
     )
     env.filters.update(FILTERS)

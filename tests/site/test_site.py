@@ -305,3 +305,9 @@ def test_behaviours_and_tools_link_to_the_prose_that_discusses_them(site):
     assert checked >= 2
     online = links_from(site, "resistance/online-behaviours/")
     assert "part-four/" in online
+
+
+def test_the_generators_templates_are_not_published(site):
+    """overrides/portfolio/ holds the generator's templates, in the theme's folder: none is copied into the site."""
+    assert not (site / "portfolio").exists()
+    assert not list(site.rglob("*.j2")) and not [p for p in site.rglob("*") if p.is_file() and "{%" in p.read_text(encoding="utf-8", errors="ignore")[:5000] and p.suffix in (".css", ".txt", ".conf", ".config")]

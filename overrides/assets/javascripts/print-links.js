@@ -5,13 +5,16 @@
   "use strict";
 
   function mark() {
-    // "Report a problem" mails this page's full address, wherever the site is hosted.
+    // "Report a problem" mails this page's full address, wherever the site is hosted; an offline copy
+    // (file://) gives the hosted site's address when it was built with one (its canonical link).
+    var canonical = document.querySelector("link[rel=canonical]");
+    var address = window.location.protocol === "file:" && canonical ? canonical.href : window.location.href;
     Array.prototype.forEach.call(document.querySelectorAll("a.wwr-report[href^='mailto:']"), function (link) {
-      var body = encodeURIComponent("Page: " + window.location.href + "\n\nWhat is wrong:\n");
+      var body = encodeURIComponent("Page: " + address + "\n\nWhat is wrong:\n");
       link.setAttribute("href", link.getAttribute("href").replace(/body=[^&]*/, "body=" + body));
     });
     Array.prototype.forEach.call(document.querySelectorAll(".wwr-page-address"), function (slot) {
-      if (!slot.textContent) slot.textContent = window.location.href.split("#")[0];
+      if (!slot.textContent) slot.textContent = address.split("#")[0];
     });
     var links = document.querySelectorAll("article a[href]");
     Array.prototype.forEach.call(links, function (link) {

@@ -1,0 +1,38 @@
+"""Server settings shipped with the site, from templates in overrides/portfolio/hosting/: each
+turns on compression (or sends the pre-compressed copies), caches Material's fingerprinted assets
+for a year and pages for no time, gives the right types, and sends the Content Security Policy."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from jinja2 import Environment
+from markupsafe import Markup
+
+from ..render.templates import render
+from . import CONTENT_SECURITY_POLICY, DOWNLOAD_TYPES, TEXT_TYPES
+
+# file written in the site -> its template
+CONFIGS = {".htaccess": "hosting/htaccess.txt", "web.config": "hosting/web.config"}
+NGINX = "hosting/nginx.conf"
+
+
+FINGERPRINTED = re.compile(r"\.[0-9a-f]{8}\.min\.(css|js)$")
+
+
+def context(site_dir: Path | None = None) -> dict:
+    fingerprinted = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if FINGERPRINTED.search(p.name)) if site_dir else []
+    return {"policy": Markup(CONTENT_SECURITY_POLICY), "text_types": TEXT_TYPES, "download_types": DOWNLOAD_TYPES, "fingerprinted": fingerprinted}
+
+
+def write_configs(env: Environment, site_dir: Path) -> None:
+    """Write .htaccess and web.config into the built site."""
+    settings = context(site_dir)
+    for name, template in CONFIGS.items():
+        (site_dir / name).write_text(render(env, template, **settings), encoding="utf-8")
+
+
+def nginx_snippet(env: Environment, root: str = "/var/www/portfolio") -> str:
+    """The nginx settings README.md gives committees (a `server` block's contents)."""
+    return render(env, NGINX, root=root, **context())

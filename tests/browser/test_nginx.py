@@ -1,0 +1,121 @@
+"""The site served by a real nginx (Debian's) with exactly the settings README.md gives committees:
+pages and search work in the browser, every response carries the Content Security Policy, text is
+sent compressed (the build's .gz copies), and fingerprinted assets are cached for long, pages not."""
+
+from __future__ import annotations
+
+import gzip
+import re
+import shutil
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from macros.hosting import CONTENT_SECURITY_POLICY
+from tests.helpers import ROOT, first_search_result, site_paths, visit_all
+
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+
+
+def readme_nginx_settings(root: Path) -> str:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    settings = re.search(r"```nginx\n(.*?)```", readme, re.DOTALL).group(1)
+    return settings.replace("root /var/www/portfolio;", f"root {root};")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def nginx_site(site, tmp_path_factory):
+    """nginx on a loopback port, its server block the README's lines; stopped after the tests."""
+    assert Path(NGINX).exists(), "nginx comes from Debian: ./run test installs it"
+    work = tmp_path_factory.mktemp("nginx")
+    port = free_port()
+    temp_paths = "\n".join(f"  {name}_temp_path {work}/{name};" for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    (work / "nginx.conf").write_text(f"""
+user root;
+worker_processes 1;
+pid {work}/nginx.pid;
+error_log {work}/error.log;
+events {{ worker_connections 64; }}
+http {{
+  include /etc/nginx/mime.types;
+  default_type application/octet-stream;
+  access_log off;
+{temp_paths}
+  server {{
+    listen 127.0.0.1:{port};
+{readme_nginx_settings(site)}
+  }}
+}}
+""", encoding="utf-8")
+    check = subprocess.run([NGINX, "-t", "-p", str(work), "-c", str(work / "nginx.conf"), "-e", str(work / "error.log")], capture_output=True, text=True)
+    assert check.returncode == 0, check.stderr
+    process = subprocess.Popen([NGINX, "-p", str(work), "-c", str(work / "nginx.conf"), "-e", str(work / "error.log"), "-g", "daemon off;"])
+    base = f"http://127.0.0.1:{port}/"
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(base, timeout=1)
+            break
+        except OSError:
+            time.sleep(0.1)
+    yield base
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def fetch(url: str, encoding: str = "gzip"):
+    request = urllib.request.Request(url, headers={"Accept-Encoding": encoding})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return response.status, dict(response.headers), response.read()
+
+
+def test_pages_come_compressed_with_the_policy_and_short_caching(nginx_site, site):
+    for path in ("", "case-studies/one/", "resistance/online-behaviours/", "search/search_index.json", "sitemap.xml"):
+        status, headers, body = fetch(nginx_site + path)
+        file = site / path / "index.html" if not path or path.endswith("/") else site / path
+        assert status == 200
+        assert headers.get("Content-Encoding") == "gzip", path
+        assert gzip.decompress(body) == file.read_bytes(), path
+        assert headers["Content-Security-Policy"] == CONTENT_SECURITY_POLICY
+        assert headers.get("Cache-Control") == "no-cache", path
+    _, headers, body = fetch(nginx_site + "case-studies/one/", encoding="identity")
+    assert "Content-Encoding" not in headers and body == (site / "case-studies" / "one" / "index.html").read_bytes()
+
+
+def test_fingerprinted_assets_are_kept_for_a_year_and_every_type_is_known(nginx_site, site):
+    for settings in (".htaccess", "web.config"):
+        assert (site / settings).is_file()
+        with pytest.raises(urllib.error.HTTPError, match="404"):
+            fetch(nginx_site + settings)
+    bundle = next(site.glob("assets/javascripts/bundle.*.min.js")).relative_to(site).as_posix()
+    _, headers, _ = fetch(nginx_site + bundle)
+    assert headers["Cache-Control"] == "max-age=31536000"
+    seen = set()
+    for file in sorted(site.rglob("*")):
+        if file.is_file() and file.suffix not in seen and file.suffix not in (".gz", ".br", ".map", ".config", "") and not file.name.startswith("."):
+            seen.add(file.suffix)
+            _, headers, _ = fetch(nginx_site + file.relative_to(site).as_posix())
+            assert headers["Content-Type"].split(";")[0] != "application/octet-stream", file.name
+
+
+def test_every_page_and_search_work_in_the_browser_under_nginx(browser, nginx_site, site):
+    context = browser.new_context()
+    failures: list[str] = []
+    context.on("response", lambda r: failures.append(f"{r.url} {r.status}") if r.status >= 400 else None)
+    paths = site_paths(site)
+    visit_all(context, [nginx_site + path for path in paths], lambda tab, url: None)
+    first = first_search_result(context.new_page(), nginx_site, "filming")
+    assert first.locator("a").first.get_attribute("href").split("?")[0].endswith("resistance/online-behaviours/")
+    context.close()
+    assert len(paths) > 70 and failures == []

@@ -1,0 +1,60 @@
+"""What a web server gets from a build: compressed copies that decompress to the file, reproducibly,
+and settings files that carry the one Content Security Policy README.md documents."""
+
+from __future__ import annotations
+
+import gzip
+import re
+import xml.etree.ElementTree as ElementTree
+
+import brotli
+
+from macros.hosting import CONTENT_SECURITY_POLICY
+from macros.hosting.compress import write_compressed
+from macros.hosting.configs import nginx_snippet, write_configs
+from macros.render.templates import make_environment
+from tests.helpers import ROOT, readme_policy
+
+ENV = make_environment(ROOT / "overrides" / "portfolio", {})
+
+
+def test_compressed_copies_decompress_to_the_file_and_are_reproducible(tmp_path):
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    page = site / "a" / "index.html"
+    page.write_text("<p>Working with Resistance</p>\n" * 100, encoding="utf-8")
+    (site / "tiny.css").write_text("a{}", encoding="utf-8")
+    (site / "logo.png").write_bytes(b"\x89PNG" + bytes(1000))
+    cache = tmp_path / "cache"
+    assert write_compressed(site, cache) == 1  # small files and images are left alone
+    assert gzip.decompress((site / "a" / "index.html.gz").read_bytes()) == page.read_bytes()
+    assert brotli.decompress((site / "a" / "index.html.br").read_bytes()) == page.read_bytes()
+    first = (site / "a" / "index.html.gz").read_bytes()
+    for copy in cache.iterdir():
+        copy.write_bytes(copy.read_bytes())  # the cache is what a second build reads
+    (site / "a" / "index.html.gz").unlink()
+    write_compressed(site, cache)
+    assert (site / "a" / "index.html.gz").read_bytes() == first
+    assert not (site / "tiny.css.gz").exists() and not (site / "logo.png.gz").exists()
+
+
+def test_settings_files_carry_the_policy(tmp_path):
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets" / "bundle.a5f9d56c.min.js").write_text("x", encoding="utf-8")
+    write_configs(ENV, tmp_path)
+    config = ElementTree.parse(tmp_path / "web.config").getroot()
+    headers = {h.get("name"): h.get("value") for h in config.iter("add") if h.get("name")}
+    assert headers["Content-Security-Policy"] == CONTENT_SECURITY_POLICY
+    assert [loc.get("path") for loc in config.iter("location")] == ["assets/bundle.a5f9d56c.min.js"]
+    types = {m.get("fileExtension"): m.get("mimeType") for m in config.iter("mimeMap")}
+    assert types[".webmanifest"] == "application/manifest+json" and types[".docx"].endswith("wordprocessingml.document")
+    htaccess = (tmp_path / ".htaccess").read_text(encoding="utf-8")
+    assert f'Header always set Content-Security-Policy "{CONTENT_SECURITY_POLICY}"' in htaccess
+    assert "AddType application/vnd.openxmlformats-officedocument.presentationml.presentation .pptx" in htaccess
+
+
+def test_the_readme_gives_the_policy_and_the_nginx_settings_the_build_uses():
+    assert readme_policy() == CONTENT_SECURITY_POLICY
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    snippet = re.search(r"```nginx\n(.*?)```", readme, re.DOTALL)
+    assert snippet and snippet.group(1) == nginx_snippet(ENV), "README.md's nginx settings are out of date"
