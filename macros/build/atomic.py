@@ -9,6 +9,10 @@ from pathlib import Path
 
 from mkdocs.utils import CountHandler
 
+# mkdocs logs under "mkdocs"; ProperDocs, its maintained fork, under "properdocs" (which does not
+# pass records on to "mkdocs"): a warning under either must stop a strict build from replacing the site.
+ENGINE_LOGGERS = ("mkdocs", "properdocs")
+
 
 class AtomicBuild:
     """Build into a sibling folder and move it into place only when the build succeeded.
@@ -22,11 +26,13 @@ class AtomicBuild:
         self.staging = target.with_name(f".{target.name}.building-{os.getpid()}")
         self.warnings = CountHandler()
         self.warnings.setLevel(logging.WARNING)
-        logging.getLogger("mkdocs").addHandler(self.warnings)
+        for name in ENGINE_LOGGERS:
+            logging.getLogger(name).addHandler(self.warnings)
 
     def finish(self, strict: bool) -> bool:
         """Swap the new site in; False when strict mode is about to reject the build."""
-        logging.getLogger("mkdocs").removeHandler(self.warnings)
+        for name in ENGINE_LOGGERS:
+            logging.getLogger(name).removeHandler(self.warnings)
         if strict and self.warnings.get_counts():
             return False  # mkdocs aborts next; abandon() then removes the staging copy
         old = self.target.with_name(f".{self.target.name}.old-{os.getpid()}")
@@ -38,5 +44,6 @@ class AtomicBuild:
 
     def abandon(self) -> None:
         """Drop the half-built copy; the earlier site is untouched."""
-        logging.getLogger("mkdocs").removeHandler(self.warnings)
+        for name in ENGINE_LOGGERS:
+            logging.getLogger(name).removeHandler(self.warnings)
         shutil.rmtree(self.staging, ignore_errors=True)

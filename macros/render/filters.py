@@ -63,7 +63,7 @@ def search_boost(title: str, weight: float = 1.0) -> float:
     course called "Non-engaging families". Weighting shorter titles slightly restores the
     usual rule that the closest title comes first.
     """
-    return round(weight * (PROSE_BOOST + 0.5 / max(1, len(title.split()))), 3)
+    return round(weight * (PROSE_BOOST + 0.25 / max(1, len(title.split()))), 3)
 
 
 FILTERS = {"md": md, "url": url, "cell": cell, "yaml": yaml_value, "number_word": number_word}

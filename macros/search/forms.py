@@ -11,6 +11,7 @@ drops most impossible spellings; the forms are never shown to readers.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 import Stemmer
@@ -86,13 +87,19 @@ def other_forms(text: str) -> list[str]:
     used = words(text)
     found: set[str] = {compound.replace("-", "") for compound in COMPOUND.findall(text.lower())}
     for word in used:
-        if len(word) < MIN_LENGTH or not word.isalpha():
-            continue
-        stem = _STEMMER.stemWord(word)
-        candidates = sorted(inflections(lemma(word)))
-        found.update(form for form, form_stem in zip(candidates, _STEMMER.stemWords(candidates)) if form_stem == stem)
+        found.update(forms_of(word))
     covered = sorted(used | found)
     return sorted(form for form in found - used if not _begins_another(form, covered))
+
+
+@functools.lru_cache(maxsize=65536)
+def forms_of(word: str) -> frozenset[str]:
+    """The inflections of a word's base that the stemmer agrees are of its family (words recur: cached)."""
+    if len(word) < MIN_LENGTH or not word.isalpha():
+        return frozenset()
+    stem = _STEMMER.stemWord(word)
+    candidates = sorted(inflections(lemma(word)))
+    return frozenset(form for form, form_stem in zip(candidates, _STEMMER.stemWords(candidates)) if form_stem == stem)
 
 
 def _begins_another(form: str, ordered: list[str]) -> bool:

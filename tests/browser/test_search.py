@@ -15,7 +15,7 @@ import pytest
 
 from macros.load import load_site_data
 from macros.model.registry import ENTRY_PAGES
-from tests.helpers import ROOT, serve_directory
+from tests.helpers import ROOT, first_search_result, serve_directory
 
 DATA = load_site_data(ROOT / "data")
 ENTRIES = [(f"{kind.folder}/{entry.id}/", entry.title) for kind in ENTRY_PAGES if kind.searchable for entry in getattr(DATA, kind.name)]
@@ -103,6 +103,11 @@ def search_all(context, base: str, queries: list[str], tabs: int = 4) -> dict[st
     found: dict[str, list[str]] = {}
     for start in range(0, len(queries), tabs):
         batch = list(zip(pages, queries[start : start + tabs]))
+        for page, _ in batch:  # clear the last query's results, so that they are not taken for this one's
+            page.locator(".md-search__input").fill("")
+            page.locator(".md-search__input").press("End")
+        for page, _ in batch:
+            page.locator(".md-search-result__list > li").first.wait_for(state="detached", timeout=10_000)
         for page, query in batch:
             box = page.locator(".md-search__input")
             box.fill(query)
@@ -183,12 +188,6 @@ def test_a_local_entry_says_so_in_search_results(browser, committee_site):
     with serve_directory(committee_site) as base:
         found = search_all(context, base, ["Engaging fathers and male carers"], tabs=1)
         assert found["Engaging fathers and male carers"][0] == "courses/riverside-engaging-fathers/"
-        tab = context.new_page()
-        tab.goto(base + "introduction/")
-        box = tab.locator(".md-search__input")
-        box.fill("Engaging fathers and male carers")
-        box.press("End")
-        first = tab.locator(".md-search-result__list > li").first
-        first.wait_for(timeout=10_000)
+        first = first_search_result(context.new_page(), base, "Engaging fathers and male carers")
         assert "Local: Riverside Child Protection Committee" in first.inner_text()
     context.close()
