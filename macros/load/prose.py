@@ -1,7 +1,8 @@
 """What the prose pages in `content/` say about the data, read before anything renders.
 
 Which entries a page places with a macro call (`{{ question_set('supervision') }}`), each page's
-title, which references it cites, and its review fields. Mistakes are found here, at load time,
+title, which references it cites, its review fields, and the kind it needs to have anything to show
+(front matter `needs: contacts`: with no entries, the page stays out of the navigation and search). Mistakes are found here, at load time,
 with the page and line: an unknown id in a macro call, an unknown citation, a review date that
 is not a date.
 """
@@ -24,6 +25,7 @@ MACRO_CALL = re.compile(r"\{\{\s*(\w+)\(\s*(?:['\"]([^'\"]*)['\"])?\s*\)\s*\}\}"
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 PLACING = {kind.placed_by: kind for kind in KINDS if kind.placed_by and not kind.single}
 REVIEW_DATES = ("reviewed", "review_due")
+LISTED = {kind.name for kind in KINDS if not kind.single}
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,7 @@ class ProseIndex:
     titles: dict[str, str] = field(default_factory=dict)
     placements: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, id) -> the first page placing it
     cited: dict[str, set[str]] = field(default_factory=dict)  # reference id -> pages citing it
+    needs: dict[str, str] = field(default_factory=dict)  # page -> the kind whose entries are its content
 
 
 def scan_prose(docs_dir: Path, display_root: Path, known: dict[str, set[str]]) -> tuple[ProseIndex, list[DataProblem]]:
@@ -45,7 +48,10 @@ def scan_prose(docs_dir: Path, display_root: Path, known: dict[str, set[str]]) -
         src = path.relative_to(docs_dir).as_posix()
         name = path.relative_to(display_root).as_posix() if path.is_relative_to(display_root) else str(path)
         text = path.read_text(encoding="utf-8-sig")
-        problems += _front_matter_problems(text, name)
+        needs, page_problems = _front_matter(text, name)
+        problems += page_problems
+        if needs:
+            index.needs[src] = needs
         heading = H1.search(text)
         index.titles[src] = heading.group(1).strip() if heading else ""
         for match in MACRO_CALL.finditer(text):
@@ -72,15 +78,16 @@ def _line(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
-def _front_matter_problems(text: str, name: str) -> list[DataProblem]:
-    """Review fields in a page's front matter must be dates, or the review banner could never show."""
+def _front_matter(text: str, name: str) -> tuple[str | None, list[DataProblem]]:
+    """The kind named by `needs`, and the front matter's problems: review fields must be dates, or
+    the review banner could never show; `needs` must name a kind of entries."""
     match = FRONT_MATTER.match(text)
     if not match or not (match.group(1) or "").strip():
-        return []
+        return None, []
     try:
         source = read_yaml_text(match.group(1), name, first_line=2)
     except DataError as exc:
-        return list(exc.problems)
+        return None, list(exc.problems)
     problems = []
     for key in REVIEW_DATES:
         value = source.data.get(key)
@@ -90,4 +97,11 @@ def _front_matter_problems(text: str, name: str) -> list[DataProblem]:
             date.fromisoformat(str(value))
         except ValueError:
             problems.append(source.problem((key,), f"'{value}' is not a date written as YYYY-MM-DD"))
-    return problems
+    needs = source.data.get("needs")
+    if needs is not None and not isinstance(needs, str):
+        problems.append(source.problem(("needs",), "expected the name of one kind of entries, such as 'contacts'"))
+        needs = None
+    elif needs is not None and needs not in LISTED:
+        problems.append(source.problem(("needs",), f"'{needs}' is not a kind of entries{did_you_mean(needs, LISTED)}"))
+        needs = None
+    return needs, problems
