@@ -8,26 +8,22 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
 from macros.load import load_project, load_site_data
 from macros.render.filters import tel
-from tests.helpers import COMMITTEE_FIXTURE, ROOT, article_text, html_pages, page, soup
+from tests import helpers
+from tests.helpers import ROOT, article_text, html_pages, page, soup
 
 DATA = load_site_data(ROOT / "data")
 PROSE = load_project(ROOT).prose
 
 
 @pytest.fixture(scope="module")
-def committee_data(tmp_path_factory):
-    """The committee fixture's data as its build read it: the core data with its data/local/ files."""
-    data = tmp_path_factory.mktemp("committee-data") / "data"
-    shutil.copytree(ROOT / "data", data)
-    shutil.copytree(COMMITTEE_FIXTURE, data / "local", dirs_exist_ok=True)
-    return load_site_data(data)
+def committee_data():
+    return helpers.committee_data()
 
 
 def nav_hrefs(doc) -> set[str]:
@@ -168,5 +164,5 @@ def test_the_colour_scheme_follows_the_device_with_no_toggle(site):
     assert form.has_attr("hidden")
     assert form.select("label") == [] and doc.select("label[for^=__palette]") == []
     media = sorted(i["data-md-color-media"] for i in form.select("input"))
-    assert media == ["(prefers-color-scheme: dark)", "(prefers-color-scheme: light)"]
+    assert media == ["(prefers-color-scheme)", "(prefers-color-scheme: dark)", "(prefers-color-scheme: light)"]  # Material's automatic entry first
     assert all(i["tabindex"] == "-1" and i.find_parent("div").has_attr("hidden") for i in form.select("input"))
