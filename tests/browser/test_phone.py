@@ -131,6 +131,8 @@ def test_the_reckoner_is_filled_in_by_tapping_large_labelled_toggles_and_still_p
         expect(tally.locator(".wwr-reckoner__tally-visit--current")).to_have_attribute("data-tally", str(number))
         action = next(a for a in RECKONER.actions if a.visit == number)
         expect(tab.locator("#reckoner-reading")).to_have_text(f"The ticks point to the action under {visit}: {action.text}")
+    for button in tab.locator(".wwr-reckoner__buttons button").all():
+        assert button.bounding_box()["height"] >= TOUCH_TARGET
     # The action is one tap away from anywhere in the cards.
     jump = tally.get_by_role("link", name=re.compile("^Action"))
     assert jump.bounding_box()["height"] >= TOUCH_TARGET
@@ -162,6 +164,7 @@ def test_the_reckoner_guidance_is_one_tap_away(browser, served_site):
     guidance = tab.locator("details.note")
     summary = guidance.locator("summary")
     assert summary.bounding_box()["y"] < PHONES["320"]["height"]
+    assert summary.bounding_box()["height"] >= TOUCH_TARGET
     expect(guidance.get_by_text("Nothing you type or tick is stored or sent anywhere.")).to_be_hidden()
     summary.tap()
     expect(guidance.get_by_text("Nothing you type or tick is stored or sent anywhere.")).to_be_visible()
@@ -302,6 +305,22 @@ def test_the_committees_logo_is_in_the_header_at_every_width(browser, committee_
         double_the_text(context, tab)
         assert tab.evaluate("document.documentElement.scrollWidth") <= width
         expect(logo).to_be_visible()
+    context.close()
+
+
+@pytest.mark.parametrize("text", ["usual", "200%"])
+def test_the_menu_opens_within_the_screen(browser, committee_served, text):
+    context = phone(browser, "320")
+    tab = context.new_page()
+    tab.goto(committee_served + "courses/", wait_until="networkidle")
+    if text == "200%":
+        double_the_text(context, tab)
+    tab.locator("label.md-header__button[for=__drawer]").tap()
+    menu = tab.locator(".md-sidebar--primary")
+    tab.wait_for_function("() => document.querySelector('.md-sidebar--primary').getBoundingClientRect().left >= 0")
+    box = menu.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONES["320"]["width"]
+    expect(menu.get_by_role("link", name="Organisations")).to_be_in_viewport()
     context.close()
 
 
