@@ -5,8 +5,10 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -22,6 +24,17 @@ SEEDS = ROOT / "tests" / "seeds"
 COMMITTEE_FIXTURE = ROOT / "tests" / "fixtures" / "committee"  # a second committee's data/local/
 SHARED_SEEDS = ROOT.parent / "shared" / "seeds"
 MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+
+def committee_data():
+    """The committee fixture's data as its build reads it: the core data/ with the fixture as data/local/."""
+    from macros.load import load_site_data
+
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp) / "data"
+        shutil.copytree(ROOT / "data", data)
+        shutil.copytree(COMMITTEE_FIXTURE, data / "local", dirs_exist_ok=True)
+        return load_site_data(data)
 
 
 def run_mkdocs(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:

@@ -3,7 +3,8 @@
 mkdocs-macros renders macro calls inside pages but cannot add pages or check data, so this
 plugin loads and checks the project before anything renders (a mistake stops the build with
 `file:line: field: reason` and no traceback), adds the generated pages and files, prepares
-each page's Markdown, writes the whole-portfolio page, and makes the build atomic.
+each page's Markdown, lets wide tables scroll in their own region, leaves pages with nothing to show
+out of the navigation and search, writes the whole-portfolio page, and makes the build atomic.
 """
 
 from __future__ import annotations
@@ -17,10 +18,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from ..load import DataError
+from ..render.tables import scrolling_tables
 from ..render.templates import TemplateFailure
 from . import markdown
 from .assets import add_generated_files
 from .atomic import AtomicBuild
+from .empty_pages import drop_from_nav, empty_pages, keep_out_of_search
 from .footer import footer_links, use_public_address
 from .hosting import finish_for_servers
 from .print_page import WholePortfolio, print_parts
@@ -40,6 +43,7 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
     state: BuildState
     atomic: AtomicBuild | None = None
     whole: WholePortfolio | None = None
+    empty: frozenset[str] = frozenset()
 
     command: str = "build"
 
@@ -72,6 +76,8 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
         return files
 
     def on_nav(self, nav, config, files):
+        self.empty = empty_pages(self.state)
+        nav = drop_from_nav(nav, self.empty)
         self.whole = WholePortfolio(print_parts(nav, self.state))
         return nav
 
@@ -81,6 +87,8 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
         markdown.weigh_prose_page(page)
         if self.offline:
             use_public_address(page, config.site_url)
+        if page.file.src_uri in self.empty:
+            keep_out_of_search(page)
         return markdown_text
 
     @event_priority(-100)
@@ -91,6 +99,7 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
     on_page_markdown = CombinedEvent(_before_macros, _after_macros)
 
     def on_page_content(self, html, page, config, files):
+        html = scrolling_tables(html, page.title or "")
         return self.whole.mark(html, page, files) if self.whole else html
 
     def on_page_context(self, context, page, config, nav):

@@ -1,7 +1,9 @@
 """What the prose pages in `content/` say about the data, read before anything renders.
 
 Which entries a page places with a macro call (`{{ question_set('supervision') }}`), each page's
-title, which references it cites, its review fields and search keywords. Mistakes are found here, at load time,
+title, which references it cites, its review fields, search keywords, and the kind it needs to have
+anything to show (front matter `needs: contacts`: with no entries, the page stays out of the navigation
+and search). Mistakes are found here, at load time,
 with the page and line: an unknown id in a macro call, an unknown citation, a review date that
 is not a date.
 """
@@ -30,6 +32,7 @@ MACRO_CALL = re.compile(r"\{\{\s*(\w+)\(\s*(?:['\"]([^'\"]*)['\"])?\s*\)\s*\}\}"
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 PLACING = {kind.placed_by: kind for kind in KINDS if kind.placed_by and not kind.single}
 LISTING = {kind.index: kind for kind in KINDS if kind.index}
+LISTED = {kind.name for kind in KINDS if not kind.single}
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,7 @@ class ProseIndex:
     indexes: dict[str, str] = field(default_factory=dict)  # kind -> the first page listing its entries
     sections: dict[str, dict[str, str]] = field(default_factory=dict)  # page -> {anchor: heading}, as mkdocs makes them
     cited: dict[str, set[str]] = field(default_factory=dict)  # reference id -> pages citing it
+    needs: dict[str, str] = field(default_factory=dict)  # page -> the kind whose entries are its content
 
 
 def scan_prose(docs_dir: Path, display_root: Path, known: dict[str, set[str]]) -> tuple[ProseIndex, list[DataProblem]]:
@@ -58,6 +62,8 @@ def scan_prose(docs_dir: Path, display_root: Path, known: dict[str, set[str]]) -
         problems += found
         if fields and fields.keywords:
             index.keywords[src] = list(fields.keywords)
+        if fields and fields.needs:
+            index.needs[src] = fields.needs
         heading = H1.search(text)
         index.titles[src] = heading.group(1).strip() if heading else ""
         index.sections[src] = headings(text)
@@ -99,7 +105,8 @@ def _line(text: str, offset: int) -> int:
 
 
 def _front_matter(text: str, name: str) -> tuple[PageFields | None, list[DataProblem]]:
-    """The fields the site reads from a page's front matter (review dates, keywords), checked where written."""
+    """The fields the site reads from a page's front matter (review dates, keywords, `needs`), checked
+    where written: `needs` must name a kind of entries."""
     match = FRONT_MATTER.match(text)
     if not match or not (match.group(1) or "").strip():
         return None, []
@@ -108,6 +115,9 @@ def _front_matter(text: str, name: str) -> tuple[PageFields | None, list[DataPro
     except DataError as exc:
         return None, list(exc.problems)
     try:
-        return PageFields.model_validate(source.data), []
+        fields = PageFields.model_validate(source.data)
     except ValidationError as exc:
         return None, [source.problem(*reason(error, PageFields)) for error in exc.errors(include_url=False)]
+    if fields.needs is not None and fields.needs not in LISTED:
+        return None, [source.problem(("needs",), f"'{fields.needs}' is not a kind of entries{did_you_mean(fields.needs, LISTED)}")]
+    return fields, []

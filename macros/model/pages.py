@@ -16,3 +16,4 @@ class PageFields(BaseModel):
     reviewed: Day | None = None
     review_due: Day | None = None
     keywords: list[Text] = Field([], description="Words practitioners use for this page that its text does not; the site's additions, for search only.")
+    needs: str | None = Field(None, description="The kind of entries the page lists (e.g. contacts): with none, it stays out of the menu and search.")

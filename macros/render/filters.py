@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 
 from markupsafe import Markup
 
@@ -34,6 +35,30 @@ def cell(text: str) -> Markup:
 def yaml_value(value: object) -> Markup:
     """A value written into front matter (YAML reads JSON)."""
     return Markup(json.dumps(value, ensure_ascii=False))
+
+
+# The first telephone number in free text: digits with the spaces, dots, dashes and brackets people
+# write between them, and an international "+" in front.
+_PHONE = re.compile(r"\+?[0-9][0-9\s().-]*[0-9]")
+_NATIONAL_ZERO = re.compile(r"\(0\)")
+
+
+def tel(phone: str | None) -> Markup | None:
+    """A `tel:` address for the first telephone number in free text ("0141 420 5862",
+    "+44 (0)141 420 5862", "Mon-Fri 9-5: 0141 420 5862"), or None when it holds none.
+
+    The address is made of digits and a leading "+" only, so no text from the data can reach an
+    attribute. A run of 3 to 15 digits (E.164's longest) counts as a number: "9-5" is too short,
+    and two numbers written with no word between them give too many, so no wrong call is offered.
+    """
+    for match in _PHONE.finditer(phone or ""):
+        number = match.group()
+        if number.startswith("+"):
+            number = _NATIONAL_ZERO.sub("", number)  # "+44 (0)141": that 0 is dialled only from inside the country
+        digits = re.sub(r"[^0-9]", "", number)
+        if 3 <= len(digits) <= 15:
+            return Markup(("tel:+" if number.startswith("+") else "tel:") + digits)
+    return None
 
 
 NUMBER_WORDS = "One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve".split()
@@ -66,4 +91,4 @@ def search_boost(title: str, weight: float = 1.0) -> float:
     return round(weight * (PROSE_BOOST + 0.25 / max(1, len(title.split()))), 3)
 
 
-FILTERS = {"md": md, "url": url, "cell": cell, "yaml": yaml_value, "number_word": number_word}
+FILTERS = {"md": md, "url": url, "tel": tel, "cell": cell, "yaml": yaml_value, "number_word": number_word}

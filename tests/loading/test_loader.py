@@ -246,6 +246,25 @@ def test_front_matter_review_dates_are_checked_at_their_line(content_dir):
     assert problems(content_dir.parent / "data", content_dir) == ["content/part-four/managers.md:3: review_due: expected a date written as YYYY-MM-DD, got 'next spring'"]
 
 
+def test_a_page_names_the_kind_it_needs_to_have_content(content_dir):
+    (content_dir / "local-contacts.md").write_text("---\nneeds: contacts\n---\n\n# Local contacts\n", encoding="utf-8")
+    project = load_project(content_dir.parent, "data", "content")
+    assert project.prose.needs == {"local-contacts.md": "contacts"}
+
+
+@pytest.mark.parametrize(
+    "needs,reason",
+    [
+        ("contcts", "'contcts' is not a kind of entries (did you mean 'contacts'?)"),
+        ("site", "'site' is not a kind of entries"),  # the settings are one mapping, never empty
+        ("[contacts]", "expected text, got a list; put quotes around it if it is meant as text"),
+    ],
+)
+def test_a_page_needing_what_is_not_a_kind_of_entries_is_found_at_its_line(content_dir, needs, reason):
+    (content_dir / "local-contacts.md").write_text(f"---\ntitle: Contacts\nneeds: {needs}\n---\n\n# Local contacts\n", encoding="utf-8")
+    assert problems(content_dir.parent / "data", content_dir) == [f"content/local-contacts.md:3: needs: {reason}"]
+
+
 def test_data_and_prose_problems_come_in_one_run(content_dir):
     data_line = edit(content_dir.parent / "data" / "tools.yml", "  - id: signs-of-safety\n", "  - id: Signs\n")
     prose_line = edit(content_dir / "part-four" / "managers.md", "(cite:robb-2014)", "(cite:robb-2041)")

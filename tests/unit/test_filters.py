@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.render.filters import cell, md, number_word, relative, search_boost, url, yaml_value
+from macros.render.filters import cell, md, number_word, relative, search_boost, tel, url, yaml_value
 from macros.render.pages import url_of
 
 
@@ -78,3 +78,46 @@ def test_yaml_value_is_a_quoted_scalar():
 )
 def test_page_address_of_a_source_path(src, directory, address):
     assert url_of(src, directory) == address
+
+
+@pytest.mark.parametrize(
+    "phone,address",
+    [
+        ("01234 567890", "tel:01234567890"),
+        ("0141 420 5862", "tel:01414205862"),
+        ("(01563) 576-859", "tel:01563576859"),
+        ("0141.420.5862", "tel:01414205862"),
+        ("+44 (0)141 420 5862", "tel:+441414205862"),
+        ("+44 141 420 5862", "tel:+441414205862"),
+        ("Tel: 0141 420 5862 (office hours)", "tel:01414205862"),
+        ("Mon-Fri 9-5: 0141 420 5862", "tel:01414205862"),
+        ("0141 420 5862 or 07700 900123", "tel:01414205862"),
+        ("0141 420 5862 ext. 12", "tel:01414205862"),
+        ("111", "tel:111"),
+    ],
+)
+def test_tel_dials_the_first_number_in_free_text(phone, address):
+    assert tel(phone) == address
+
+
+@pytest.mark.parametrize(
+    "phone",
+    [
+        None,
+        "",
+        "ask at reception",
+        "9-5",  # too short to be a number
+        "0141 420 5862 07700 900123",  # two numbers run together: more digits than any number has
+        "٠١٤١ ٤٢٠ ٥٨٦٢",  # digits of another script are not dialled as they stand
+        "javascript:alert(1)",
+    ],
+)
+def test_tel_offers_no_call_when_there_is_no_number(phone):
+    assert tel(phone) is None
+
+
+def test_tel_address_holds_nothing_but_digits_and_a_plus():
+    for text in ['0141 420 5862" onclick="x', "+44 (0)141 <b>420</b> 5862", "01234 567890\n<script>"]:
+        address = tel(text)
+        assert address is not None and address.startswith("tel:")
+        assert address[4:].lstrip("+").isdigit() and address[4:].isascii()

@@ -1,5 +1,6 @@
-/* Ready reckoner (appendix/ready-reckoner): counts the ticks for each visit and shows the action
-   they point to. It keeps nothing: no cookies, no storage, no requests. "Clear" resets the form;
+/* Ready reckoner (appendix/ready-reckoner): counts the ticks for each visit, in the table's foot and
+   in the tally a phone keeps in view, and shows the action they point to. It keeps nothing: no
+   cookies, no storage, no requests. "Clear" resets the form;
    "Print" opens the browser's print dialog. (print-links.js writes the page address into the printed footer.) */
 (function () {
   "use strict";
@@ -19,10 +20,15 @@
       for (var visit = 1; visit <= visits; visit += 1) {
         var ticked = form.querySelectorAll("input.wwr-tick[data-visit='" + visit + "']:checked").length;
         document.getElementById("count-" + visit).textContent = String(ticked);
+        var tally = form.querySelector("[data-tally='" + visit + "']");
+        if (tally) tally.querySelector("b").textContent = String(ticked);
         var action = document.getElementById("action-" + visit);
         action.classList.remove("wwr-reckoner__action--current");
         if (ticked > 0) latest = visit;
       }
+      Array.prototype.forEach.call(form.querySelectorAll("[data-tally]"), function (tally) {
+        tally.classList.toggle("wwr-reckoner__tally-visit--current", tally.getAttribute("data-tally") === String(latest));
+      });
       if (latest === 0) {
         reading.textContent = "No indicators ticked yet.";
         return;
@@ -30,7 +36,8 @@
       var current = document.getElementById("action-" + latest);
       current.classList.add("wwr-reckoner__action--current");
       var heading = document.getElementById("visit-" + latest).textContent;
-      reading.textContent = "The ticks point to the action under " + heading + ": " + current.textContent;
+      var text = current.querySelector(".wwr-reckoner__action-text").textContent;
+      reading.textContent = "The ticks point to the action under " + heading + ": " + text;
     }
 
     form.addEventListener("change", update);
