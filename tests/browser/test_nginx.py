@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from macros.hosting import CONTENT_SECURITY_POLICY
-from tests.helpers import ROOT, first_search_result, site_paths, visit_all
+from tests.helpers import ROOT, first_search_result, visit_all
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
@@ -109,13 +109,18 @@ def test_fingerprinted_assets_are_kept_for_a_year_and_every_type_is_known(nginx_
             assert headers["Content-Type"].split(";")[0] != "application/octet-stream", file.name
 
 
-def test_every_page_and_search_work_in_the_browser_under_nginx(browser, nginx_site, site):
+# A page of each kind: every page is opened under the same policy, with no server in between, by
+# tests/browser/test_hosting.py; here nginx must serve what they need.
+PAGES = ["", "introduction/", "case-studies/one/", "resistance/online-behaviours/", "courses/", "tools/motivational-interviewing/",
+         "appendix/ready-reckoner/", "checklists/supervision/", "references/", "print/", "404.html"]
+
+
+def test_pages_and_search_work_in_the_browser_under_nginx(browser, nginx_site):
     context = browser.new_context()
     failures: list[str] = []
-    context.on("response", lambda r: failures.append(f"{r.url} {r.status}") if r.status >= 400 else None)
-    paths = site_paths(site)
-    visit_all(context, [nginx_site + path for path in paths], lambda tab, url: None)
+    context.on("response", lambda r: failures.append(f"{r.url} {r.status}") if r.status >= 400 and not r.url.endswith("404.html") else None)
+    visit_all(context, [nginx_site + path for path in PAGES], lambda tab, url: None)
     first = first_search_result(context.new_page(), nginx_site, "filming")
     assert first.locator("a").first.get_attribute("href").split("?")[0].endswith("resistance/online-behaviours/")
     context.close()
-    assert len(paths) > 70 and failures == []
+    assert failures == []
