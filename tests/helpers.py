@@ -110,10 +110,11 @@ def site_paths(site_dir: Path) -> list[str]:
     return paths
 
 
-def visit_all(context, urls: list[str], check, batch: int = 8) -> None:
-    """Open every address in `context` until its network is idle, a batch of tabs at a time, and
-    call `check(tab, url)` on each: the idle waits overlap, so every page is seen for real in a
-    fraction of the time one tab takes."""
+def visit_all(context, urls: list[str], check, batch: int = 8, wait: str = "networkidle") -> None:
+    """Open every address in `context`, a batch of tabs at a time, and call `check(tab, url)` on each
+    once it has loaded (`wait`: "networkidle" where what a page asks of the network matters, "load"
+    where only what it shows does): the waits overlap, so every page is seen in a fraction of the time
+    one tab takes."""
     for start in range(0, len(urls), batch):
         tabs = []
         for url in urls[start : start + batch]:
@@ -121,7 +122,7 @@ def visit_all(context, urls: list[str], check, batch: int = 8) -> None:
             tab.goto(url, wait_until="commit")
             tabs.append((tab, url))
         for tab, url in tabs:
-            tab.wait_for_load_state("networkidle")
+            tab.wait_for_load_state(wait)
             check(tab, url)
             tab.close()
 

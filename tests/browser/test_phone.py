@@ -80,7 +80,7 @@ def test_no_page_scrolls_sideways_at_the_usual_text_size_or_at_200_percent(brows
 
     context = phone(browser, size)
     paths = site_paths(site)
-    visit_all(context, [served_site + path for path in paths], check)
+    visit_all(context, [served_site + path for path in paths], check, wait="load")
     context.close()
     assert len(paths) > 70
     assert found == {}
