@@ -144,3 +144,9 @@ def first_search_result(tab, base: str, query: str):
     first = tab.locator(".md-search-result__list > li").first
     first.wait_for(timeout=15_000)
     return first
+
+
+def site_stylesheet(site_dir: Path, doc: BeautifulSoup) -> str:
+    """The text of the site's own stylesheet (assets/stylesheets/site.<hash>.css) that a page links."""
+    [link] = [link["href"] for link in doc.select("link[rel=stylesheet]") if "/site." in link["href"]]
+    return (site_dir / "assets" / "stylesheets" / link.rsplit("/", 1)[-1]).read_text(encoding="utf-8")

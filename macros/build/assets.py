@@ -12,7 +12,6 @@ from ..render.pages import PRINT_PAGE
 from ..render.templates import render
 from .state import BuildState
 
-COMMITTEE_CSS = "assets/stylesheets/committee.css"
 IFRAME_WORKER_SHIM = "assets/javascripts/iframe-worker-shim.js"
 
 
@@ -21,17 +20,18 @@ def logo_url(state: BuildState) -> str | None:
     return f"assets/images/logo{state.logo.suffix}" if state.logo else None
 
 
-def add_generated_files(files: Files, config, state: BuildState, offline: bool) -> None:
+def add_generated_files(files: Files, config, state: BuildState, offline: bool, stylesheet: tuple[str, str], joined: list[str]) -> None:
     """Entry pages are reached through index pages, not the sidebar: no 'not in nav' notice for them."""
     # The generator's templates live in the theme's folder (overrides/portfolio/), and mkdocs copies a
-    # theme's files that are not HTML or Markdown (committee.css, the server settings) into the site as
-    # they are, Jinja and all: they are sources, not part of the site.
-    sources = Path(state.settings.templates).name + "/"
-    for file in [f for f in files if f.src_uri.startswith(sources) and not f.is_documentation_page()]:
+    # theme's files that are not HTML or Markdown (committee.css's template, the server settings) into the site as
+    # they are, Jinja and all: they are sources, not part of the site; so are the stylesheets joined
+    # into the site's one stylesheet.
+    templates = Path(state.settings.templates).name + "/"
+    for file in [f for f in files if (f.src_uri.startswith(templates) and not f.is_documentation_page()) or f.src_uri in joined]:
         files.remove(file)
     for page in state.entry_pages:
         files.append(File.generated(config, page.src, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV))
-    files.append(File.generated(config, COMMITTEE_CSS, content=render(state.env, "committee.css", colours=state.data.site.colours)))
+    files.append(File.generated(config, stylesheet[0], content=stylesheet[1]))
     if state.logo:
         files.append(File.generated(config, logo_url(state), abs_src_path=str(state.logo)))
     if offline:

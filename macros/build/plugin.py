@@ -30,6 +30,7 @@ from .print_page import WholePortfolio, print_parts
 from .search_index import add_practitioner_words
 from .settings import apply_settings, is_offline
 from .state import BuildSettings, BuildState
+from .stylesheet import joined_stylesheet
 
 
 class PortfolioConfig(Config):
@@ -67,11 +68,14 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
             config.site_dir = str(self.atomic.staging)
         self.offline = is_offline(config)
         apply_settings(config, self.state, self.offline)
+        self.joined = list(config.extra_css)
+        self.stylesheet = joined_stylesheet(self.joined, Path(config.theme.custom_dir), self.state)
+        config.extra_css = [self.stylesheet[0]]
         self.abbreviations = markdown.abbreviations(self.state)
         return config
 
     def on_files(self, files, config):
-        add_generated_files(files, config, self.state, self.offline)
+        add_generated_files(files, config, self.state, self.offline, self.stylesheet, self.joined)
         self.files = files
         return files
 
@@ -89,6 +93,7 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
             use_public_address(page, config.site_url)
         if page.file.src_uri in self.empty:
             keep_out_of_search(page)
+        page.meta["scripts"] = self.state.project.prose.scripts.get(page.file.src_uri, [])
         return markdown_text
 
     @event_priority(-100)

@@ -18,7 +18,7 @@ CONFIGS = {".htaccess": "hosting/htaccess.txt", "web.config": "hosting/web.confi
 NGINX = "hosting/nginx.conf"
 
 
-FINGERPRINTED = re.compile(r"\.[0-9a-f]{8}\.min\.(css|js)$")
+FINGERPRINTED = re.compile(r"\.[0-9a-f]{8}(\.min)?\.(css|js)$")
 
 
 def context(site_dir: Path | None = None) -> dict:

@@ -33,6 +33,7 @@ FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)",
 PLACING = {kind.placed_by: kind for kind in KINDS if kind.placed_by and not kind.single}
 LISTING = {kind.index: kind for kind in KINDS if kind.index}
 LISTED = {kind.name for kind in KINDS if not kind.single}
+SCRIPTS = {macro: kind.script for kind in KINDS if kind.script for macro in (kind.index, kind.placed_by) if macro}
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class ProseIndex:
     sections: dict[str, dict[str, str]] = field(default_factory=dict)  # page -> {anchor: heading}, as mkdocs makes them
     cited: dict[str, set[str]] = field(default_factory=dict)  # reference id -> pages citing it
     needs: dict[str, str] = field(default_factory=dict)  # page -> the kind whose entries are its content
+    scripts: dict[str, list[str]] = field(default_factory=dict)  # page -> the scripts its macros need
 
 
 def scan_prose(docs_dir: Path, display_root: Path, known: dict[str, set[str]]) -> tuple[ProseIndex, list[DataProblem]]:
@@ -68,6 +70,9 @@ def scan_prose(docs_dir: Path, display_root: Path, known: dict[str, set[str]]) -
         index.titles[src] = heading.group(1).strip() if heading else ""
         index.sections[src] = headings(text)
         for match in MACRO_CALL.finditer(text):
+            script = SCRIPTS.get(match.group(1))
+            if script and script not in index.scripts.get(src, []):
+                index.scripts.setdefault(src, []).append(script)
             if match.group(1) in LISTING:
                 index.indexes.setdefault(LISTING[match.group(1)].name, src)
             kind = PLACING.get(match.group(1))

@@ -53,6 +53,7 @@ class Kind:
     pdf: str | None = None  # PDF file name: per entry, formatted with `entry`; for a single kind, of `print_page`
     print_page: str | None = None  # the content page that prints a single kind
     local: Local | None = None  # what a committee may do in data/local/: add entries, replace core ones, or merge fields
+    script: str | None = None  # a script its index or placing macro needs (assets/javascripts/), loaded only where placed
     sort_key: Callable[[Any], Any] | None = None
     newest_first: bool = False
 
@@ -83,7 +84,7 @@ KINDS: list[Kind] = [
          placed_by="question_set", pdf="checklist-{entry.id}.pdf"),
     Kind("courses", Course, "course", "courses",
          links={"addresses": "resistance_types", "tools": "tools"}, folder="courses", template="course.md",
-         index="course_catalogue", printed_after="courses/index.md", local="replace"),
+         index="course_catalogue", printed_after="courses/index.md", local="replace", script="catalogue.js"),
     Kind("training_resources", TrainingResource, "training resource", "training resources",
          folder="training-resources", template="training_resource.md",
          index="training_resource_index", printed_after="courses/index.md"),
@@ -99,7 +100,7 @@ KINDS: list[Kind] = [
     Kind("changelog", ChangeEntry, "change", "changes", key=None, index="changelog",
          sort_key=lambda change: change.date, newest_first=True),
     Kind("ready_reckoner", ReadyReckoner, "ready reckoner", "ready reckoners", single=True, key=None,
-         placed_by="ready_reckoner", pdf="ready-reckoner.pdf", print_page="appendix/ready-reckoner-blank.md"),
+         placed_by="ready_reckoner", pdf="ready-reckoner.pdf", print_page="appendix/ready-reckoner-blank.md", script="reckoner.js"),
     Kind("site", SiteSettings, "set of site settings", "site settings", single=True, key=None, local="merge"),
 ]
 BY_NAME: dict[str, Kind] = {kind.name: kind for kind in KINDS}

@@ -10,16 +10,15 @@ import pytest
 from macros.load import DataError
 from macros.load import load_site_data
 
-from tests.helpers import COMMITTEE_FIXTURE, with_front_matter, ROOT, article_text, copy_project, page, run_mkdocs
+from tests.helpers import COMMITTEE_FIXTURE, site_stylesheet, with_front_matter, ROOT, article_text, copy_project, page, run_mkdocs
 
 
 
 def test_committee_name_colours_logo_and_contact(committee_site):
     home = page(committee_site, "")
     assert "Riverside Resistance Toolkit" in home.select_one("title").get_text()
-    css = (committee_site / "assets" / "stylesheets" / "committee.css").read_text()
-    assert "--md-primary-fg-color: #6a1b4d" in css and "#f2b8dc" in css
-    assert home.select_one("link[href$='committee.css']") is not None
+    css = site_stylesheet(committee_site, home)
+    assert "--md-primary-fg-color:#6a1b4d" in css and "#f2b8dc" in css
     assert home.select_one(".md-header__button.md-logo img")["src"].endswith("assets/images/logo.svg")
     assert (committee_site / "assets" / "images" / "logo.svg").is_file()
     footer = home.select_one("footer")
@@ -70,7 +69,7 @@ def test_two_fields_in_local_settings_rebrand_the_site(tmp_path):
     assert home.select_one("title").get_text().strip().endswith("Riverside Toolkit")
     assert home.select_one(".md-header__button.md-logo img")["src"].endswith("assets/images/logo.svg")
     core = load_site_data(ROOT / "data").site
-    assert f"--md-primary-fg-color: {core.colours.primary}" in (out / "assets" / "stylesheets" / "committee.css").read_text()
+    assert f"--md-primary-fg-color:{core.colours.primary}" in site_stylesheet(out, home)
     assert core.committee_name in home.select_one("footer").get_text()
 
 

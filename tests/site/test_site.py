@@ -313,3 +313,20 @@ def test_the_generators_templates_are_not_published(site):
     """overrides/portfolio/ holds the generator's templates, in the theme's folder: none is copied into the site."""
     assert not (site / "portfolio").exists()
     assert not list(site.rglob("*.j2")) and not [p for p in site.rglob("*") if p.is_file() and "{%" in p.read_text(encoding="utf-8", errors="ignore")[:5000] and p.suffix in (".css", ".txt", ".conf", ".config")]
+
+
+def test_a_page_waits_for_one_stylesheet_of_ours_and_no_script_before_it_shows(site):
+    """In <head>: Material's two stylesheets and the site's one (print.css is for paper only); no script."""
+    for path in html_pages(site):
+        head = soup(path).head
+        blocking = [link["href"].rsplit("/", 1)[-1] for link in head.select("link[rel=stylesheet]") if link.get("media") != "print"]
+        assert len(blocking) == 3 and blocking[2].startswith("site.") and blocking[2].endswith(".css"), (path, blocking)
+        assert head.select("script[src]") == [], path
+
+
+def test_the_catalogue_and_reckoner_scripts_only_where_they_are_used(site):
+    for path in html_pages(site):
+        scripts = {s["src"].rsplit("/", 1)[-1] for s in soup(path).select("script[src]")}
+        text = path.read_text(encoding="utf-8")
+        assert ("catalogue.js" in scripts) == ('id="course-filters"' in text), path
+        assert ("reckoner.js" in scripts) == ('id="reckoner"' in text), path
