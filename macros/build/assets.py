@@ -1,5 +1,5 @@
 """Files the build adds to the site: the committee's stylesheet and logo, the entry pages, the
-whole-portfolio page's source, and search's iframe-worker shim for offline copies."""
+whole-portfolio page's source, the downloads (Word, PowerPoint), and search's iframe-worker shim for offline copies."""
 
 from __future__ import annotations
 
@@ -31,5 +31,7 @@ def add_generated_files(files: Files, config, state: BuildState, offline: bool) 
         if not shim.is_file():
             raise PluginError("The offline build serves search's iframe-worker shim itself, from node_modules/iframe-worker: run `npm ci` (./run does it for you).")
         files.append(File.generated(config, IFRAME_WORKER_SHIM, abs_src_path=str(shim)))
+    for download, written in state.downloads.built:
+        files.append(File.generated(config, download.path, abs_src_path=str(written)))
     # Its body is written once every page is built (print_page.py).
     files.append(File.generated(config, PRINT_PAGE, content=render(state.env, "print_page.md")))

@@ -17,6 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from ..load import DataError
+from ..outputs.cache import DownloadFailure
 from ..render.templates import TemplateFailure
 from . import markdown
 from .assets import add_generated_files
@@ -54,6 +55,8 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
             raise PluginError(report(exc)) from None
         except TemplateFailure as exc:
             raise PluginError(f"A page could not be generated:\n{exc}") from None
+        except DownloadFailure as exc:
+            raise PluginError(f"A download could not be made; nothing was built:\n{exc}") from None
         self.atomic = AtomicBuild(Path(config.site_dir)) if getattr(self, "command", None) == "build" else None
         if self.atomic:
             config.site_dir = str(self.atomic.staging)

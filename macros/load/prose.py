@@ -23,6 +23,8 @@ H1 = re.compile(r"^# (.+)$", re.MULTILINE)
 MACRO_CALL = re.compile(r"\{\{\s*(\w+)\(\s*(?:['\"]([^'\"]*)['\"])?\s*\)\s*\}\}")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 PLACING = {kind.placed_by: kind for kind in KINDS if kind.placed_by and not kind.single}
+# Macros that show a whole kind: an index (every entry), or the one entry of a single kind.
+SHOWING = {kind.index: kind for kind in KINDS if kind.index} | {kind.placed_by: kind for kind in KINDS if kind.placed_by and kind.single}
 REVIEW_DATES = ("reviewed", "review_due")
 
 
@@ -33,6 +35,7 @@ class ProseIndex:
     titles: dict[str, str] = field(default_factory=dict)
     placements: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, id) -> the first page placing it
     cited: dict[str, set[str]] = field(default_factory=dict)  # reference id -> pages citing it
+    shown: dict[str, list[str]] = field(default_factory=dict)  # kind -> pages showing all of it (index macro, or a single kind's)
 
 
 def scan_prose(docs_dir: Path, display_root: Path, known: dict[str, set[str]]) -> tuple[ProseIndex, list[DataProblem]]:
@@ -49,6 +52,9 @@ def scan_prose(docs_dir: Path, display_root: Path, known: dict[str, set[str]]) -
         heading = H1.search(text)
         index.titles[src] = heading.group(1).strip() if heading else ""
         for match in MACRO_CALL.finditer(text):
+            whole = SHOWING.get(match.group(1))
+            if whole is not None and src not in index.shown.setdefault(whole.name, []):
+                index.shown[whole.name].append(src)
             kind = PLACING.get(match.group(1))
             if kind is None:
                 continue

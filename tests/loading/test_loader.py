@@ -193,7 +193,7 @@ def test_an_entry_in_data_local_must_be_of_a_kind_a_committee_may_add(data_dir):
     shutil.copy(data_dir / "glossary.yml", data_dir / "local" / "glossary.yml")
     assert problems(data_dir) == [
         "data/local/glossary.yml:4: glossary: a committee cannot add glossary terms in data/local/, where nothing may read as the portfolio's own text; "
-        "data/local/ holds only courses, resources, local contacts and site settings"
+        "data/local/ holds only courses, resources, local contacts, training packs and site settings"
     ]
 
 

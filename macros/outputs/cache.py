@@ -1,0 +1,143 @@
+"""Write the planned downloads, reusing a file whose inputs have not changed since a build made it.
+
+A download's fingerprint covers everything it is made from: the entries it shows and the ones they
+link to, the references they cite, the single kinds (the settings, the ready reckoner), the pages'
+titles, the build's date and address, the committee's template, and the code and libraries that
+write it. Files are kept under their fingerprint, so a reused file is always the one those inputs
+make, and two builds never write the same file.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import time
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..load import Project
+from ..load.links import CITE, named_ids
+from ..model.registry import BY_NAME, KINDS
+from .downloads import Download
+from .edition import Edition
+from .packages import TemplateProblem
+
+PACKAGE = Path(__file__).resolve().parents[1]  # macros/
+LIBRARIES = ("python-docx", "python-pptx", "segno", "Markdown", "lxml")
+KEEP_UNUSED_SECONDS = 3600  # a file no build used for an hour is removed
+
+
+class DownloadFailure(Exception):
+    """A download could not be written; the message names it and says why."""
+
+
+@functools.cache
+def _code_fingerprint() -> str:
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE.rglob("*.py")):
+        digest.update(path.relative_to(PACKAGE).as_posix().encode() + path.read_bytes())
+    for library in LIBRARIES:
+        digest.update(f"{library}={version(library)}".encode())
+    return digest.hexdigest()
+
+
+def _file_digest(path: Path | None) -> str:
+    if path is None:
+        return ""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _dump(value: Any) -> str:
+    if isinstance(value, BaseModel):
+        return value.model_dump_json()
+    if isinstance(value, list):
+        return "[" + ",".join(_dump(item) for item in value) + "]"
+    return json.dumps(value, sort_keys=True, default=str)
+
+
+def _related(project: Project, kind: str, entry: Any, depth: int = 2) -> list[Any]:
+    """The entry, the entries it names through the registry's links (and theirs), and what they cite."""
+    found: list[Any] = []
+    pending = [(kind, item) for item in (entry if isinstance(entry, list) else [entry])]
+    for level in range(depth + 1):
+        following = []
+        for name, item in pending:
+            if any(item is seen for seen in found):
+                continue
+            found.append(item)
+            if level < depth and name in BY_NAME:
+                for path, target in BY_NAME[name].links.items():
+                    for _, ref in named_ids(item, path):
+                        following.append((target, project.data.by_id[target][ref]))
+        pending = following
+    cited = sorted({ref for item in found for ref in CITE.findall(_dump(item))})
+    return found + [project.data.by_id["references"][ref] for ref in cited if ref in project.data.by_id["references"]]
+
+
+def fingerprint(project: Project, edition: Edition, download: Download) -> str:
+    digest = hashlib.sha256()
+    template = edition.handout_template if download.format == "docx" else edition.slides_template
+    shared = [_code_fingerprint(), download.path, download.format, edition.build_date, edition.site_url or "", _file_digest(template)]
+    digest.update(json.dumps(shared).encode())
+    for kind in KINDS:
+        if kind.single:
+            digest.update(_dump(getattr(project.data, kind.name)).encode())
+    digest.update(json.dumps(project.prose.titles, sort_keys=True).encode())
+    digest.update(json.dumps(sorted(project.prose.placements.items())).encode())
+    for item in _related(project, download.kind, download.entry):
+        digest.update(_dump(item).encode())
+    return digest.hexdigest()[:24]
+
+
+def build_downloads(project: Project, edition: Edition, planned: list[Download], cache_dir: Path) -> list[tuple[Download, Path]]:
+    """Write (or reuse) every planned download in `cache_dir`; raise DownloadFailure naming any that fails."""
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    built = []
+    for download in planned:
+        stem, dot, suffix = download.name.rpartition(".")
+        target = cache_dir / f"{stem}.{fingerprint(project, edition, download)}{dot}{suffix}"
+        if target.is_file():
+            os.utime(target)
+        else:
+            partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
+            try:
+                download.write(partial)
+                partial.replace(target)
+            except DownloadFailure:
+                raise
+            except Exception as exc:  # noqa: BLE001 - any failure stops the build, with the file's name and the reason
+                partial.unlink(missing_ok=True)
+                raise DownloadFailure(f"{download.path} could not be written: {type(exc).__name__}: {exc}") from exc
+        built.append((download, target))
+    _prune(cache_dir, {path for _, path in built})
+    return built
+
+
+def _prune(cache_dir: Path, used: set[Path]) -> None:
+    cutoff = time.time() - KEEP_UNUSED_SECONDS
+    for path in cache_dir.iterdir():
+        try:
+            if path not in used and path.stat().st_mtime < cutoff:
+                path.unlink()
+        except OSError:
+            pass
+
+
+def check_templates(edition: Edition, root: Path) -> None:
+    """Stop the build with a clear message when a committee's template cannot be used."""
+    from .slides.deck import check_template as check_slides
+    from .word.document import check_template as check_handout
+
+    for template, check in ((edition.handout_template, check_handout), (edition.slides_template, check_slides)):
+        if template is None:
+            continue
+        try:
+            check(template)
+        except TemplateProblem as exc:
+            shown = template.relative_to(root).as_posix() if template.is_relative_to(root) else str(template)
+            raise DownloadFailure(f"{shown}: this template cannot be used: {exc}") from None
