@@ -189,3 +189,9 @@ def _inline(element, style: _Style) -> None:
     for child in element:
         _inline(child, inner)
         _text(child.tail, inner)
+
+
+def property_text(text: str, limit: int = 255) -> str:
+    """Text for a document property (title, subject): one line, XML-safe, within Office's 255 characters."""
+    text = _SPACE.sub(" ", xml_safe(text)).strip()
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -19,7 +19,7 @@ from pptx.util import Emu
 
 from ..edition import LANGUAGE, PORTFOLIO, Edition
 from ..packages import TemplateProblem, as_document
-from ..text import Run, xml_safe
+from ..text import Run, property_text, xml_safe
 
 WIDE = (Emu(12192000), Emu(6858000))  # 16:9, 13.333 by 7.5 inches
 _TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
@@ -156,8 +156,8 @@ def numbered(paragraph, number: int) -> None:
 
 def set_properties(deck, edition: Edition, title: str, subject: str) -> None:
     properties = deck.core_properties
-    properties.title = title
-    properties.subject = subject
+    properties.title = property_text(title)
+    properties.subject = property_text(subject)
     properties.author = properties.last_modified_by = edition.committee
     properties.category = "Training slides"
     properties.keywords = f"{PORTFOLIO}; child protection; training"

@@ -22,7 +22,7 @@ from docx.shared import Cm, Pt, RGBColor
 
 from ..edition import LANGUAGE, PORTFOLIO, Edition
 from ..packages import TemplateProblem, as_document
-from ..text import xml_safe
+from ..text import property_text, xml_safe
 
 # Built-in styles the documents use, copied from python-docx's default template when a
 # committee's template lacks one (Word saves only the styles a document has used).
@@ -170,8 +170,8 @@ def text_width(document):
 
 def set_properties(document, edition: Edition, title: str, subject: str, category: str) -> None:
     properties = document.core_properties
-    properties.title = title
-    properties.subject = subject
+    properties.title = property_text(title)
+    properties.subject = property_text(subject)
     properties.author = properties.last_modified_by = edition.committee
     properties.category = category
     properties.keywords = f"{PORTFOLIO}; child protection; training"
