@@ -31,6 +31,7 @@ from .state import BuildSettings, BuildState
 class PortfolioConfig(Config):
     data_dir = config_options.Type(str, default="data")
     templates = config_options.Type(str, default="overrides/portfolio")
+    downloads = config_options.Type(bool, default=True)  # the Word and PowerPoint files (macros/outputs/)
 
 
 class PortfolioPlugin(BasePlugin[PortfolioConfig]):
@@ -48,7 +49,8 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
     @event_priority(100)
     def on_config(self, config):
         root = Path(config.config_file_path).parent
-        settings = BuildSettings(root, self.config.data_dir, Path(config.docs_dir).name, self.config.templates, config.site_url, config.use_directory_urls)
+        settings = BuildSettings(root, self.config.data_dir, Path(config.docs_dir).name, self.config.templates, config.site_url,
+                                 config.use_directory_urls, self.config.downloads)
         try:
             self.state = BuildState.create(settings)
         except DataError as exc:

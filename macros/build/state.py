@@ -31,6 +31,7 @@ class BuildSettings:
     templates: str
     site_url: str | None
     directory_urls: bool = True
+    downloads: bool = True
 
 
 @dataclass(frozen=True)
@@ -51,9 +52,11 @@ class BuildState:
         project = load_project(root, settings.data_dir, settings.docs_dir)
         titles = dict(project.prose.titles)
         today = build_date()
-        edition = edition_for(project.data.site, today, settings.site_url, root / settings.data_dir)
-        check_templates(edition, root)
-        shelf = Shelf(build_downloads(project, edition, plan_downloads(project, edition), root / DOWNLOAD_CACHE))
+        shelf = Shelf([])
+        if settings.downloads:
+            edition = edition_for(project.data.site, today, settings.site_url, root / settings.data_dir)
+            check_templates(edition, root)
+            shelf = Shelf(build_downloads(project, edition, plan_downloads(project, edition), root / DOWNLOAD_CACHE))
         env = portfolio_environment(project, root / settings.templates, today, titles, shelf, cache_dir=root / TEMPLATE_CACHE)
         pages = render_entry_pages(env, project, settings.site_url, settings.directory_urls)
         titles.update((page.src, page.title) for page in pages)

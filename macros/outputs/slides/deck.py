@@ -26,6 +26,7 @@ _TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.
 _DECK_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
 # The default's text sizes (hundredths of a point): python-pptx's are for a 4:3 screen of few words.
 _DEFAULT_SIZES = {"titleStyle": {"lvl1pPr": 3600}, "bodyStyle": {"lvl1pPr": 2400, "lvl2pPr": 2000, "lvl3pPr": 1800}}
+DEFAULT_LAYOUTS = ("Title Slide", "Title and Content", "Section Header", "Title Only")
 TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
 BODIES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE)
 
@@ -40,6 +41,9 @@ def open_presentation(edition: Edition):
 def _base(template: tuple[str, int, int] | None) -> bytes:
     if template is None:
         deck = Presentation()
+        for layout in list(deck.slide_layouts):  # every deck would carry (and write) all eleven
+            if layout.name not in DEFAULT_LAYOUTS:
+                deck.slide_layouts.remove(layout)
         _widen(deck)
         _resize_default_text(deck)
     else:

@@ -49,6 +49,7 @@ def open_document(edition: Edition, margins_cm: float = 2.0) -> tuple[Any, dict[
 def _base(template: tuple[str, int, int] | None, margins_cm: float) -> tuple[bytes, dict[str, str]]:
     if template is None:
         document = Document()
+        _drop_unused_table_styles(document)
         for section in document.sections:
             section.page_width, section.page_height = Cm(21.0), Cm(29.7)
             section.left_margin = section.right_margin = section.top_margin = section.bottom_margin = Cm(margins_cm)
@@ -77,6 +78,16 @@ def check_template(path: Path) -> None:
         raise
     except Exception as exc:  # noqa: BLE001 - python-docx raises many kinds; the reason is what matters
         raise TemplateProblem(f"Word documents cannot be made from it ({type(exc).__name__}: {exc})") from None
+
+
+def _drop_unused_table_styles(document) -> None:
+    """python-docx's default holds a hundred table styles (400 KB of XML every document would parse and
+    write again); the handouts use one."""
+    styles = document.styles.element
+    for style in styles.findall(qn("w:style")):
+        name = style.find(qn("w:name")).get(qn("w:val"))
+        if style.get(qn("w:type")) == "table" and name not in ("Normal Table", "Table Grid"):
+            styles.remove(style)
 
 
 @functools.cache
@@ -186,11 +197,11 @@ def set_properties(document, edition: Edition, title: str, subject: str, categor
     properties.language = LANGUAGE
 
 
-def default_footer(document, edition: Edition, title: str) -> None:
+def default_footer(document, style_ids: dict[str, str], edition: Edition, title: str) -> None:
     """The plain default's footer: the site, the document and the page number (Word's PAGE field,
     the only field in any download, written here and never from data)."""
     paragraph = document.sections[-1].footer.paragraphs[0]
-    paragraph.style = document.styles["Footer"] if "Footer" in document.styles else None
+    paragraph._p.style = style_ids.get("Footer")
     paragraph.add_run(xml_safe(f"{edition.settings.site_name}: {title} · page "))
     field = OxmlElement("w:fldSimple")
     field.set(qn("w:instr"), " PAGE ")

@@ -28,7 +28,7 @@ def _start(project: Project, edition: Edition, title: str, subject: str, categor
     document, style_ids = open_document(edition, margins_cm)
     set_properties(document, edition, title, subject, category)
     if edition.handout_template is None:
-        default_footer(document, edition, title)
+        default_footer(document, style_ids, edition, title)
     return Writer(document, edition, project, style_ids)
 
 
