@@ -79,16 +79,22 @@ def _related(project: Project, kind: str, entry: Any, depth: int = 2) -> list[An
     return found + [project.data.by_id["references"][ref] for ref in cited if ref in project.data.by_id["references"]]
 
 
-def fingerprint(project: Project, edition: Edition, download: Download) -> str:
-    digest = hashlib.sha256()
-    template = edition.handout_template if download.format == "docx" else edition.slides_template
-    shared = [_code_fingerprint(), download.path, download.format, edition.build_date, edition.site_url or "", _file_digest(template)]
-    digest.update(json.dumps(shared).encode())
+def shared_fingerprint(project: Project, edition: Edition) -> dict[str, str]:
+    """Per format, the inputs every download of that format shares: code, build, template, single kinds, page titles."""
+    common = hashlib.sha256()
+    common.update(json.dumps([_code_fingerprint(), edition.build_date, edition.site_url or ""]).encode())
     for kind in KINDS:
         if kind.single:
-            digest.update(_dump(getattr(project.data, kind.name)).encode())
-    digest.update(json.dumps(project.prose.titles, sort_keys=True).encode())
-    digest.update(json.dumps(sorted(project.prose.placements.items())).encode())
+            common.update(_dump(getattr(project.data, kind.name)).encode())
+    common.update(json.dumps(project.prose.titles, sort_keys=True).encode())
+    common.update(json.dumps(sorted(project.prose.placements.items())).encode())
+    templates = {"docx": edition.handout_template, "pptx": edition.slides_template}
+    return {fmt: hashlib.sha256((common.hexdigest() + _file_digest(template)).encode()).hexdigest() for fmt, template in templates.items()}
+
+
+def fingerprint(project: Project, shared: dict[str, str], download: Download) -> str:
+    """A download's own inputs (its entries, what they link to and cite) on top of what its format shares."""
+    digest = hashlib.sha256(f"{shared[download.format]}\n{download.path}".encode())
     for item in _related(project, download.kind, download.entry):
         digest.update(_dump(item).encode())
     return digest.hexdigest()[:24]
@@ -97,10 +103,11 @@ def fingerprint(project: Project, edition: Edition, download: Download) -> str:
 def build_downloads(project: Project, edition: Edition, planned: list[Download], cache_dir: Path) -> list[tuple[Download, Path]]:
     """Write (or reuse) every planned download in `cache_dir`; raise DownloadFailure naming any that fails."""
     cache_dir.mkdir(parents=True, exist_ok=True)
+    shared = shared_fingerprint(project, edition)
     built = []
     for download in planned:
         stem, dot, suffix = download.name.rpartition(".")
-        target = cache_dir / f"{stem}.{fingerprint(project, edition, download)}{dot}{suffix}"
+        target = cache_dir / f"{stem}.{fingerprint(project, shared, download)}{dot}{suffix}"
         if target.is_file():
             os.utime(target)
         else:

@@ -115,6 +115,7 @@ class Shelf:
 
     def __init__(self, built: list[tuple[Download, Path]]):
         self.built = built
+        self._files = {download.path: path for download, path in built}
         self._by_page: dict[str, list[Download]] = {}
         self._by_entry: dict[tuple[str, str | None], list[Download]] = {}
         for download, _ in built:
@@ -135,5 +136,4 @@ class Shelf:
 
     def size(self, download: Download) -> str:
         """The written file's size, as a link says it ("39 KB"), so a reader on a phone knows what it costs."""
-        written = next(path for found, path in self.built if found is download)
-        return f"{max(1, round(written.stat().st_size / 1024))} KB"
+        return f"{max(1, round(self._files[download.path].stat().st_size / 1024))} KB"

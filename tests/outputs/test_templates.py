@@ -154,3 +154,20 @@ def test_a_template_that_cannot_be_used_is_named_with_the_reason(project, tmp_pa
     with pytest.raises(DownloadFailure) as failure:
         check_templates(edition, tmp_path)
     assert str(failure.value) == f"data/local/{name}: this template cannot be used: {reason}"
+
+
+def test_validate_opens_the_templates_as_the_build_would(tmp_path, capsys, monkeypatch):
+    from macros.commands import validate
+
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "data", project / "data")
+    shutil.copytree(ROOT / "content", project / "content")
+    (project / "data" / "local" / "slides-template.pptx").write_bytes(b"not a presentation")
+    monkeypatch.chdir(project)
+    assert validate.main(["data"]) == 1
+    assert capsys.readouterr().err.strip() == (
+        "data/local/slides-template.pptx: this template cannot be used: it cannot be opened as a package of that kind; "
+        "open it and save it as a PowerPoint Presentation (.pptx)")
+    (project / "data" / "local" / "slides-template.pptx").unlink()
+    slides_template(project / "data" / "local" / "slides-template.pptx")
+    assert validate.main(["data"]) == 0
