@@ -50,7 +50,7 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
     def on_config(self, config):
         root = Path(config.config_file_path).parent
         settings = BuildSettings(root, self.config.data_dir, Path(config.docs_dir).name, self.config.templates, config.site_url,
-                                 config.use_directory_urls, self.config.downloads)
+                                 config.use_directory_urls, self.config.downloads, background=getattr(self, "command", None) == "build")
         try:
             self.state = BuildState.create(settings)
         except DataError as exc:
@@ -91,6 +91,15 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
     def on_page_content(self, html, page, config, files):
         return self.whole.mark(html, page, files) if self.whole else html
 
+    def on_env(self, env, config, files):
+        """Every page is converted; the downloads must be written before mkdocs copies files into the site."""
+        try:
+            if self.state.writing:
+                self.state.writing.wait()
+        except DownloadFailure as exc:
+            raise PluginError(f"A download could not be made; nothing was built:\n{exc}") from None
+        return env
+
     def on_page_context(self, context, page, config, nav):
         context["wwr"] = footer_links(page, self.files, self.state.data.site.contact)
         return context
@@ -109,6 +118,8 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
 
     def on_build_error(self, *, error):
         """A failed build leaves the earlier site untouched: drop the half-built copy."""
+        if getattr(self, "state", None) is not None and self.state.writing:
+            self.state.writing.cancel()
         if self.atomic:
             self.atomic.abandon()
 

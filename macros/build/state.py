@@ -9,7 +9,8 @@ from pathlib import Path
 from jinja2 import Environment
 
 from ..load import Project, load_project
-from ..outputs.cache import build_downloads, check_templates
+from ..outputs.background import Writing
+from ..outputs.cache import check_templates, place_downloads
 from ..outputs.downloads import Shelf, plan_downloads
 from ..outputs.edition import edition_for
 from ..render.clock import build_date
@@ -32,6 +33,7 @@ class BuildSettings:
     site_url: str | None
     directory_urls: bool = True
     downloads: bool = True
+    background: bool = False  # write the downloads in a second process while mkdocs builds (mkdocs build)
 
 
 @dataclass(frozen=True)
@@ -43,24 +45,27 @@ class BuildState:
     titles: dict[str, str]
     build_date: str
     downloads: Shelf
+    writing: Writing | None = None
 
     @classmethod
     def create(cls, settings: BuildSettings) -> BuildState:
-        """Load and check the project (DataError lists every problem), write the downloads (DownloadFailure
-        says which could not be), then render the entry pages, which link only to downloads written."""
+        """Load and check the project (DataError lists every problem), start writing the downloads (or
+        write them: DownloadFailure says which could not be), then render the entry pages, which link
+        only to planned downloads; the build waits for them (`writing.wait()`) before copying files."""
         root = settings.root
         project = load_project(root, settings.data_dir, settings.docs_dir)
         titles = dict(project.prose.titles)
         today = build_date()
-        shelf = Shelf([])
+        shelf, writing = Shelf([]), None
         if settings.downloads:
             edition = edition_for(project.data.site, today, settings.site_url, root / settings.data_dir)
             check_templates(edition, root)
-            shelf = Shelf(build_downloads(project, edition, plan_downloads(project, edition), root / DOWNLOAD_CACHE))
+            placed, pending = place_downloads(project, edition, plan_downloads(project, edition), root / DOWNLOAD_CACHE)
+            shelf, writing = Shelf(placed), Writing(pending, settings.background)
         env = portfolio_environment(project, root / settings.templates, today, titles, shelf, cache_dir=root / TEMPLATE_CACHE)
         pages = render_entry_pages(env, project, settings.site_url, settings.directory_urls)
         titles.update((page.src, page.title) for page in pages)
-        return cls(settings, project, env, pages, titles, today, shelf)
+        return cls(settings, project, env, pages, titles, today, shelf, writing)
 
     @property
     def data(self):

@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 import time
+from importlib import import_module
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -100,29 +101,40 @@ def fingerprint(project: Project, shared: dict[str, str], download: Download) ->
     return digest.hexdigest()[:24]
 
 
-def build_downloads(project: Project, edition: Edition, planned: list[Download], cache_dir: Path) -> list[tuple[Download, Path]]:
-    """Write (or reuse) every planned download in `cache_dir`; raise DownloadFailure naming any that fails."""
+def place_downloads(project: Project, edition: Edition, planned: list[Download], cache_dir: Path) -> tuple[list[tuple[Download, Path]], list[tuple[Download, Path]]]:
+    """Each planned download with its file in `cache_dir` (named by its fingerprint), and those not written yet."""
     cache_dir.mkdir(parents=True, exist_ok=True)
     shared = shared_fingerprint(project, edition)
-    built = []
+    placed, pending = [], []
     for download in planned:
         stem, dot, suffix = download.name.rpartition(".")
         target = cache_dir / f"{stem}.{fingerprint(project, shared, download)}{dot}{suffix}"
         if target.is_file():
-            os.utime(target)
+            os.utime(target)  # in use: kept by _prune
         else:
-            partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
-            try:
-                download.write(partial)
-                partial.replace(target)
-            except DownloadFailure:
-                raise
-            except Exception as exc:  # noqa: BLE001 - any failure stops the build, with the file's name and the reason
-                partial.unlink(missing_ok=True)
-                raise DownloadFailure(f"{download.path} could not be written: {type(exc).__name__}: {exc}") from exc
-        built.append((download, target))
-    _prune(cache_dir, {path for _, path in built})
-    return built
+            pending.append((download, target))
+        placed.append((download, target))
+    _prune(cache_dir, {path for _, path in placed})
+    return placed, pending
+
+
+def write_downloads(pending: list[tuple[Download, Path]]) -> None:
+    """Write each file via a temporary name, so a file under its final name is always whole."""
+    for download, target in pending:
+        partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
+        try:
+            download.write(partial)
+            partial.replace(target)
+        except Exception as exc:  # noqa: BLE001 - any failure stops the build, with the file's name and the reason
+            partial.unlink(missing_ok=True)
+            raise DownloadFailure(f"{download.path} could not be written: {type(exc).__name__}: {exc}") from exc
+
+
+def build_downloads(project: Project, edition: Edition, planned: list[Download], cache_dir: Path) -> list[tuple[Download, Path]]:
+    """Write (or reuse) every planned download in `cache_dir`; raise DownloadFailure naming any that fails."""
+    placed, pending = place_downloads(project, edition, planned, cache_dir)
+    write_downloads(pending)
+    return placed
 
 
 def _prune(cache_dir: Path, used: set[Path]) -> None:
@@ -137,14 +149,11 @@ def _prune(cache_dir: Path, used: set[Path]) -> None:
 
 def check_templates(edition: Edition, root: Path) -> None:
     """Stop the build with a clear message when a committee's template cannot be used."""
-    from .slides.deck import check_template as check_slides
-    from .word.document import check_template as check_handout
-
-    for template, check in ((edition.handout_template, check_handout), (edition.slides_template, check_slides)):
+    for template, module in ((edition.handout_template, "word.document"), (edition.slides_template, "slides.deck")):
         if template is None:
             continue
         try:
-            check(template)
+            import_module(f".{module}", __package__).check_template(template)  # the library is imported only when needed
         except TemplateProblem as exc:
             shown = template.relative_to(root).as_posix() if template.is_relative_to(root) else str(template)
             raise DownloadFailure(f"{shown}: this template cannot be used: {exc}") from None

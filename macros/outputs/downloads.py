@@ -111,11 +111,11 @@ def writers(fmt: str) -> dict[str, Callable[..., None]]:
 
 
 class Shelf:
-    """The downloads that were written, and the file each was written to: what templates link to."""
+    """The downloads of this build and the file each is (or is being) written to: what templates link to.
+    A file that cannot be written stops the build, so no page is published linking to it."""
 
     def __init__(self, built: list[tuple[Download, Path]]):
         self.built = built
-        self._files = {download.path: path for download, path in built}
         self._by_page: dict[str, list[Download]] = {}
         self._by_entry: dict[tuple[str, str | None], list[Download]] = {}
         for download, _ in built:
@@ -133,7 +133,3 @@ class Shelf:
 
     def all(self) -> list[Download]:
         return [download for download, _ in self.built]
-
-    def size(self, download: Download) -> str:
-        """The written file's size, as a link says it ("39 KB"), so a reader on a phone knows what it costs."""
-        return f"{max(1, round(self._files[download.path].stat().st_size / 1024))} KB"

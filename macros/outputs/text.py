@@ -9,6 +9,7 @@ document. Nothing here knows about Word or PowerPoint.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field, replace
 
@@ -66,12 +67,16 @@ class _Style:
     runs: list[Run] = field(default_factory=list)
 
 
-_PARSER = markdown.Markdown()
 _INLINE = {"em": "italic", "i": "italic", "strong": "bold", "b": "bold", "code": "code"}
 
 
+@functools.cache
+def _parser() -> markdown.Markdown:
+    return markdown.Markdown()  # made when a file is written, not by every build that reuses them all
+
+
 def _html(text: str) -> str:
-    return _PARSER.reset().convert(xml_safe(text).replace("<", "&lt;"))
+    return _parser().reset().convert(xml_safe(text).replace("<", "&lt;"))
 
 
 def blocks(text: str | None) -> list[Block]:

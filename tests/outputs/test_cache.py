@@ -4,12 +4,15 @@ is made from is unchanged: an edit rewrites exactly the files that show the edit
 from __future__ import annotations
 
 import dataclasses
+import os
 
+import pytest
 from docx import Document
 
 from macros.load import load_project
 from macros.model.registry import KINDS
-from macros.outputs.cache import build_downloads
+from macros.outputs.background import Writing
+from macros.outputs.cache import DownloadFailure, build_downloads, place_downloads
 from macros.outputs.downloads import FORMATS, Shelf, plan_downloads, writers
 from macros.outputs.edition import edition_for
 from macros.render.context import portfolio_environment
@@ -126,3 +129,36 @@ def test_a_page_never_links_to_a_file_that_was_not_written(project, written):
     without_packs = pages(Shelf([(download, path) for download, path in written if download.kind != "packs"]))
     assert all("downloads/" not in without_packs[f"packs/{pack.id}.md"] for pack in project.data.packs)
     assert all("downloads/" not in markdown and "Download:" not in markdown for markdown in pages(Shelf([])).values())
+
+
+def failing(download, how):
+    def write(path):
+        if how == "raise":
+            raise ValueError("no room on the disk")
+        os._exit(3)
+
+    return dataclasses.replace(download, write=write)
+
+
+def test_files_written_in_a_second_process_are_there_when_the_build_waits(project, edition, tmp_path):
+    placed, pending = place_downloads(project, edition, plan_downloads(project, edition)[:4], tmp_path)
+    assert pending == placed
+    writing = Writing(pending, background=True)
+    assert writing.process is not None
+    writing.wait()
+    assert all(path.is_file() and path.stat().st_size > 0 for _, path in placed)
+    assert not list(tmp_path.glob(".*.partial"))
+    assert place_downloads(project, edition, plan_downloads(project, edition)[:4], tmp_path)[1] == []
+
+
+@pytest.mark.parametrize("how,message", [
+    ("raise", "could not be written: ValueError: no room on the disk"),
+    ("crash", "the process writing the downloads stopped (exit code 3)"),
+])
+def test_a_file_the_second_process_cannot_write_stops_the_build_with_why(project, edition, tmp_path, how, message):
+    download = plan_downloads(project, edition)[0]
+    writing = Writing([(failing(download, how), tmp_path / download.name)], background=True)
+    with pytest.raises(DownloadFailure) as failure:
+        writing.wait()
+    assert message in str(failure.value)
+    assert not (tmp_path / download.name).exists()

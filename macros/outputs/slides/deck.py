@@ -104,16 +104,23 @@ class Layouts:
         def types(layout) -> set:
             return {shape.placeholder_format.type for shape in layout.placeholders}
 
-        def find(wanted, names: tuple[str, ...]):
-            by_name = [layout for layout in layouts if layout.name.lower() in names]
+        def find(wanted, names: tuple[str, ...], needs):
+            """The layout of that name if it has the placeholders the slide needs, else the first that has the wanted ones."""
+            by_name = [layout for layout in layouts if layout.name.lower() in names and needs(types(layout))]
             return next(iter(by_name + [layout for layout in layouts if wanted(types(layout))]), None)
 
-        self.content = find(lambda t: bool(t & set(TITLES)) and bool(t & {PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT}), ("title and content",))
+        def titled(found: set) -> bool:
+            return bool(found & set(TITLES))
+
+        def text(found: set) -> bool:
+            return titled(found) and bool(found & {PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT})
+
+        self.content = find(text, ("title and content",), text)
         if self.content is None:
             raise TemplateProblem("it has no layout with a title and a text placeholder (such as 'Title and Content')")
-        self.title = find(lambda t: PP_PLACEHOLDER.CENTER_TITLE in t, ("title slide",)) or self.content
-        self.section = find(lambda t: False, ("section header", "section title")) or self.content
-        self.title_only = find(lambda t: bool(t & set(TITLES)) and not (t & set(BODIES)), ("title only",)) or self.content
+        self.title = find(lambda t: PP_PLACEHOLDER.CENTER_TITLE in t, ("title slide",), titled) or self.content
+        self.section = find(lambda t: False, ("section header", "section title"), text) or self.content
+        self.title_only = find(lambda t: titled(t) and not (t & set(BODIES)), ("title only",), titled) or self.content
 
 
 def placeholder(slide, wanted: tuple):

@@ -41,9 +41,11 @@ def site_note(writer: Writer, text: str, base_src: str = "") -> None:
 
 
 def writing_lines(writer: Writer, count: int) -> None:
-    """Ruled lines to write on: each a tab whose leader draws the line (no empty paragraphs)."""
-    for _ in range(count):
-        writer.new_paragraph(WRITING_LINE).add_run("\t")
+    """Ruled lines to write on: each a tab whose leader draws the line (no empty paragraphs), kept together."""
+    for number in range(count):
+        line = writer.new_paragraph(WRITING_LINE)
+        line.paragraph_format.keep_with_next = number < count - 1
+        line.add_run("\t")
 
 
 def field_line(writer: Writer, label: str, hint: str = "") -> None:
