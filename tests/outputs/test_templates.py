@@ -171,3 +171,22 @@ def test_validate_opens_the_templates_as_the_build_would(tmp_path, capsys, monke
     (project / "data" / "local" / "slides-template.pptx").unlink()
     slides_template(project / "data" / "local" / "slides-template.pptx")
     assert validate.main(["data"]) == 0
+
+
+def test_a_layout_named_as_expected_but_lacking_its_placeholders_is_passed_over(project, tmp_path):
+    """A committee's "Title Slide" with its title deleted: the deck takes a layout that has one."""
+    data = tmp_path / "data"
+    (data / "local").mkdir(parents=True)
+    deck = Presentation()
+    cover = deck.slide_layouts[0]
+    for shape in list(cover.placeholders):
+        if shape.placeholder_format.type is not None and "TITLE" in str(shape.placeholder_format.type):
+            shape._element.getparent().remove(shape._element)
+    deck.save(str(data / "local" / "slides-template.pptx"))
+    edition = edition_for(project.data.site, BUILT, None, data)
+    check_templates(edition, tmp_path)
+    planned = [d for d in plan_downloads(project, edition) if d.format == "pptx"]
+    for download, path in build_downloads(project, edition, planned, tmp_path / "cache"):
+        slides = pptx_slides(path)
+        assert slides[0]["title"] == download.entry.title and slides[0]["layout"] != "Title Slide"
+        assert all(slide["title"] for slide in slides)
