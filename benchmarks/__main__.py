@@ -192,14 +192,14 @@ def run(args, sizes: list[int], workdir: Path, started: float) -> int:
 def report_downloads(costs: list[DownloadsCost]) -> None:
     print("\nDownloads (Word and PowerPoint files): generator builds without them, with them already written (a")
     print("later build), and writing every one (a first build, or an empty cache); medians of alternating runs")
-    print(f"{'data set':>16} {'files':>6} {'without':>8} {'written':>8} {'added':>6} {'writing all':>12} {'added':>6} {'s/file':>7} {'exponent':>9}")
+    print(f"{'data set':>16} {'files':>6} {'without':>8} {'written':>8} {'added':>6} {'writing all':>12} {'added':>6} {'cpu added':>9} {'s/file':>7} {'exponent':>9}")
     for previous, cost in zip([None, None] + costs[1:], costs):
         name = f"{cost.entries:,} entries" if cost.entries else "real portfolio"
         slope = ""
         if previous is not None and previous.entries:
             slope = f"{math.log(cost.writing_seconds / previous.writing_seconds) / math.log(cost.files / previous.files):9.2f}"
         print(f"{name:>16} {cost.files:6d} {statistics.median(cost.without):7.2f}s {statistics.median(cost.rebuild):7.2f}s "
-              f"{cost.added(cost.rebuild):6.0%} {statistics.median(cost.first):11.2f}s {cost.added(cost.first):6.0%} "
+              f"{cost.added(cost.rebuild):6.0%} {statistics.median(cost.first):11.2f}s {cost.added(cost.first):6.0%} {cost.cpu_added:9.0%} "
               f"{cost.writing_seconds / cost.files:7.4f} {slope:>9}")
 
 

@@ -151,10 +151,17 @@ class DownloadsCost:
     without: list[float] = field(default_factory=list)
     rebuild: list[float] = field(default_factory=list)
     first: list[float] = field(default_factory=list)
+    cpu_without: list[float] = field(default_factory=list)  # user + system CPU, the second process's included
+    cpu_first: list[float] = field(default_factory=list)
 
     def added(self, runs: list[float]) -> float:
         """Median, pair by pair, of the time added over the build without downloads (0.25 is 25%)."""
         return statistics.median(with_them / without - 1 for with_them, without in zip(runs, self.without))
+
+    @property
+    def cpu_added(self) -> float:
+        """CPU time writing every file adds (it runs beside the build on a spare core, so wall time adds less)."""
+        return statistics.median(first / without - 1 for first, without in zip(self.cpu_first, self.cpu_without))
 
     @property
     def writing_seconds(self) -> float:
@@ -170,9 +177,13 @@ def downloads_cost(project: Path, entries: int, runs: int, log=print) -> Downloa
     mkdocs_build(project, GEN_CONFIG, site)
     cost = DownloadsCost(entries, sum(1 for _ in (site / "downloads").iterdir()))
     for index in range(runs):
-        cost.without.append(mkdocs_build(project, NO_DOWNLOADS_CONFIG, project / "site-no-downloads").seconds)
+        without = mkdocs_build(project, NO_DOWNLOADS_CONFIG, project / "site-no-downloads")
+        cost.without.append(without.seconds)
+        cost.cpu_without.append(without.cpu)
         shutil.rmtree(project / DOWNLOAD_CACHE, ignore_errors=True)
-        cost.first.append(mkdocs_build(project, GEN_CONFIG, site).seconds)
+        first = mkdocs_build(project, GEN_CONFIG, site)
+        cost.first.append(first.seconds)
+        cost.cpu_first.append(first.cpu)
         cost.rebuild.append(mkdocs_build(project, GEN_CONFIG, site).seconds)
         log(f"  downloads, {entries or 'real'} run {index + 1}/{runs}: without {cost.without[-1]:.2f} s, "
             f"writing all {cost.first[-1]:.2f} s, already written {cost.rebuild[-1]:.2f} s")

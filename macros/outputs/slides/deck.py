@@ -25,7 +25,7 @@ WIDE = (Emu(12192000), Emu(6858000))  # 16:9, 13.333 by 7.5 inches
 _TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
 _DECK_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
 # The default's text sizes (hundredths of a point): python-pptx's are for a 4:3 screen of few words.
-_DEFAULT_SIZES = {"titleStyle": {"lvl1pPr": 3600}, "bodyStyle": {"lvl1pPr": 2400, "lvl2pPr": 2000, "lvl3pPr": 1800}}
+_DEFAULT_SIZES = {"titleStyle": {"lvl1pPr": 4000}, "bodyStyle": {"lvl1pPr": 2800, "lvl2pPr": 2400, "lvl3pPr": 2000}}
 DEFAULT_LAYOUTS = ("Title Slide", "Title and Content", "Section Header", "Title Only")
 TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
 BODIES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE)

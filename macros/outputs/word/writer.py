@@ -47,9 +47,9 @@ class Writer:
             add_bookmark(self, paragraph, bookmark)
         return paragraph
 
-    def new_paragraph(self, style: str | None = None, container=None):
-        """An empty paragraph at the end of the document (or of a table cell), in a style given by name."""
-        paragraph = (container or self.document).add_paragraph()
+    def new_paragraph(self, style: str | None = None):
+        """An empty paragraph at the end of the document, in a style given by name."""
+        paragraph = self.document.add_paragraph()
         if style:
             paragraph._p.style = self.style_ids[style]
         return paragraph
