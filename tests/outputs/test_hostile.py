@@ -28,6 +28,7 @@ LONG_WORD = "Unbroken" * 500
 QUESTION = f"{MARKUP} {CONTROL} {FIELD} {RIGHT_TO_LEFT} {LONG_WORD}?"
 TITLE = f"Jane & Steven ]]> {CONTROL} {RIGHT_TO_LEFT} {'Long' * 60}"
 NOTE = f"{MARKUP} {CONTROL} {FIELD} {RIGHT_TO_LEFT} {LONG_WORD}"
+INDICATOR = f"Parents & carers ]]> {CONTROL} {RIGHT_TO_LEFT} {'Long' * 60}"
 LOCAL_PACK = f"""packs:
   - id: hostile
     title: {json.dumps(TITLE)}
@@ -57,11 +58,17 @@ def hostile(tmp_path_factory):
     questions = (data / "question_sets.yml").read_text(encoding="utf-8")
     questions = questions.replace('      - "What might lie behind', f"      - {json.dumps(QUESTION)}\n      - \"What might lie behind", 1)
     (data / "question_sets.yml").write_text(questions, encoding="utf-8")
+    behaviours = (data / "resistance_types.yml").read_text(encoding="utf-8")
+    behaviours = behaviours.replace('  description: "This behaviour can include', f'  description: {json.dumps(NOTE)[:-1]}\\n\\nThis behaviour can include', 1)
+    (data / "resistance_types.yml").write_text(behaviours, encoding="utf-8")
+    reckoner = (data / "ready_reckoner.yml").read_text(encoding="utf-8")
+    reckoner = reckoner.replace('      text: "The adults deflect attention', f"      text: {json.dumps(INDICATOR)[:-1]} The adults deflect attention", 1)
+    (data / "ready_reckoner.yml").write_text(reckoner, encoding="utf-8")
     (data / "local" / "packs.yml").write_text(LOCAL_PACK, encoding="utf-8")
     project = load_project(project_dir)
     assert CONTROL in project.data.by_id["case_studies"]["one"].title, "the data must really hold the control characters"
     edition = edition_for(project.data.site, BUILT, SITE_URL, data)
-    planned = [d for d in plan_downloads(project, edition) if d.entry_id in ("one", "relationships", "hostile") or d.kind == "ready_reckoner"]
+    planned = [d for d in plan_downloads(project, edition) if d.entry_id in ("one", "relationships", "hostile") or d.entry_id is None]
     return build_downloads(project, edition, planned, project_dir / "cache")
 
 
@@ -77,12 +84,13 @@ def test_every_file_opens_and_shows_the_text_as_text(hostile):
             slides = pptx_slides(path)
             text = "\n".join(slide["title"] + "\n" + slide["text"] + "\n" + slide["notes"] for slide in slides)
         if download.kind == "ready_reckoner":
+            assert RIGHT_TO_LEFT in text and "Parents & carers ]]>" in text and not any(char in text for char in CONTROL)
             continue
         assert MARKUP in text and RIGHT_TO_LEFT in text, download.path
         assert not any(char in text for char in CONTROL), download.path
         assert "{ DDEAUTO c:\\windows\\system32\\cmd.exe }" in text and "=cmd|' /C calc'!A0" in text, download.path
         assert LONG_WORD in text.replace("\n", ""), download.path
-    assert {("case_studies", "docx"), ("question_sets", "docx"), ("packs", "docx"), ("packs", "pptx")} <= kinds
+    assert {("case_studies", "docx"), ("question_sets", "docx"), ("packs", "docx"), ("packs", "pptx"), ("resistance_types", "docx"), ("ready_reckoner", "docx")} <= kinds
 
 
 def test_nothing_becomes_a_field_a_formula_or_a_macro(hostile):
@@ -101,5 +109,4 @@ def test_libreoffice_opens_and_prints_every_hostile_file(hostile, tmp_path):
     for download, path in hostile:
         pages = pdf_pages(pdfs[path])
         assert pages and any(pages), download.path
-        if download.kind != "ready_reckoner":
-            assert 'alert("x")' in " ".join(pages), download.path
+        assert ('alert("x")' in " ".join(pages)) == (download.kind != "ready_reckoner"), download.path
