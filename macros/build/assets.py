@@ -14,6 +14,23 @@ COMMITTEE_CSS = "assets/stylesheets/committee.css"
 IFRAME_WORKER_SHIM = "assets/javascripts/iframe-worker-shim.js"
 
 
+class DownloadFile(File):
+    """A download: left out when mkdocs copies files, because it may still be being written in a second
+    process (macros/outputs/background.py); copied into the site by `copy_downloads`, after the pages."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        pass
+
+
+def copy_downloads(files: Files, state: BuildState) -> None:
+    """Wait for the downloads (DownloadFailure says which could not be written), then copy them into the site."""
+    if state.writing:
+        state.writing.wait()
+    for file in files:
+        if isinstance(file, DownloadFile):
+            File.copy_file(file)
+
+
 def logo_url(state: BuildState) -> str | None:
     """Where the committee's logo is served, for Material's `theme.logo`."""
     return f"assets/images/logo{state.logo.suffix}" if state.logo else None
@@ -32,6 +49,6 @@ def add_generated_files(files: Files, config, state: BuildState, offline: bool) 
             raise PluginError("The offline build serves search's iframe-worker shim itself, from node_modules/iframe-worker: run `npm ci` (./run does it for you).")
         files.append(File.generated(config, IFRAME_WORKER_SHIM, abs_src_path=str(shim)))
     for download, written in state.downloads.built:
-        files.append(File.generated(config, download.path, abs_src_path=str(written)))
+        files.append(DownloadFile.generated(config, download.path, abs_src_path=str(written)))
     # Its body is written once every page is built (print_page.py).
     files.append(File.generated(config, PRINT_PAGE, content=render(state.env, "print_page.md")))

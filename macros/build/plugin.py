@@ -20,7 +20,7 @@ from ..load import DataError
 from ..outputs.cache import DownloadFailure
 from ..render.templates import TemplateFailure
 from . import markdown
-from .assets import add_generated_files
+from .assets import add_generated_files, copy_downloads
 from .atomic import AtomicBuild
 from .footer import footer_links
 from .print_page import WholePortfolio, print_parts
@@ -91,15 +91,6 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
     def on_page_content(self, html, page, config, files):
         return self.whole.mark(html, page, files) if self.whole else html
 
-    def on_env(self, env, config, files):
-        """Every page is converted; the downloads must be written before mkdocs copies files into the site."""
-        try:
-            if self.state.writing:
-                self.state.writing.wait()
-        except DownloadFailure as exc:
-            raise PluginError(f"A download could not be made; nothing was built:\n{exc}") from None
-        return env
-
     def on_page_context(self, context, page, config, nav):
         context["wwr"] = footer_links(page, self.files, self.state.data.site.contact)
         return context
@@ -108,13 +99,20 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
         if self.whole:
             self.whole.write(self.state)
 
+    def _copy_downloads(self, *, config):
+        """Written meanwhile in other processes, while the pages were built; a failure stops the build here."""
+        try:
+            copy_downloads(self.files, self.state)
+        except DownloadFailure as exc:
+            raise PluginError(f"A download could not be made; nothing was built:\n{exc}") from None
+
     @event_priority(-1000)
     def _move_into_place(self, *, config):
         """Move the finished site into place; the earlier site goes only once the new one is complete."""
         if self.atomic and self.atomic.finish(config.strict):
             config.site_dir = str(self.atomic.target)
 
-    on_post_build = CombinedEvent(_write_whole_portfolio, _move_into_place)
+    on_post_build = CombinedEvent(_write_whole_portfolio, _copy_downloads, _move_into_place)
 
     def on_build_error(self, *, error):
         """A failed build leaves the earlier site untouched: drop the half-built copy."""

@@ -144,7 +144,7 @@ def test_files_written_in_a_second_process_are_there_when_the_build_waits(projec
     placed, pending = place_downloads(project, edition, plan_downloads(project, edition)[:4], tmp_path)
     assert pending == placed
     writing = Writing(pending, background=True)
-    assert writing.process is not None
+    assert writing.children
     writing.wait()
     assert all(path.is_file() and path.stat().st_size > 0 for _, path in placed)
     assert not list(tmp_path.glob(".*.partial"))

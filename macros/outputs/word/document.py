@@ -18,7 +18,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Emu, Pt, RGBColor
 
 from ..edition import LANGUAGE, PORTFOLIO, Edition
 from ..packages import TemplateProblem, as_document
@@ -29,11 +29,12 @@ from ..text import property_text, xml_safe
 BUILT_IN = ("Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "List Bullet", "List Number", "Quote", "Table Grid")
 # Styles of our own, made only when the template has none of that name, so a committee can restyle them.
 TRAINER_NOTE, SITE_NOTE, WRITING_LINE, HYPERLINK = "Trainer Note", "Site Note", "Writing Line", "Hyperlink"
+DEFAULT_MARGINS_CM = 2.0
 _TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 _DOCUMENT_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 
 
-def open_document(edition: Edition, margins_cm: float = 2.0) -> tuple[Any, dict[str, str]]:
+def open_document(edition: Edition, margins_cm: float = DEFAULT_MARGINS_CM) -> tuple[Any, dict[str, str]]:
     """A document with an empty body, and its styles' ids by name: on the committee's template when there is one, else on A4.
 
     The base (template opened, body emptied, styles and language set) is made once per build
@@ -41,18 +42,28 @@ def open_document(edition: Edition, margins_cm: float = 2.0) -> tuple[Any, dict[
     """
     template = edition.handout_template
     key = (str(template), template.stat().st_mtime_ns, template.stat().st_size) if template else None
-    raw, style_ids = _base(key, margins_cm)
-    return Document(io.BytesIO(raw)), style_ids
+    raw, style_ids = _base(key)
+    document = Document(io.BytesIO(raw))
+    if template is None and margins_cm != DEFAULT_MARGINS_CM:  # a committee's page set-up is its own
+        _set_margins(document, margins_cm)
+        line = document.styles.element.xpath(f'w:style[@w:styleId="{style_ids[WRITING_LINE]}"]')[0]
+        for stop in line.iter(qn("w:tab")):
+            stop.set(qn("w:pos"), str(Emu(text_width(document)).twips))
+    return document, style_ids
 
 
-@functools.lru_cache(maxsize=8)
-def _base(template: tuple[str, int, int] | None, margins_cm: float) -> tuple[bytes, dict[str, str]]:
+def _set_margins(document, margins_cm: float) -> None:
+    for section in document.sections:
+        section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+        section.left_margin = section.right_margin = section.top_margin = section.bottom_margin = Cm(margins_cm)
+
+
+@functools.lru_cache(maxsize=4)
+def _base(template: tuple[str, int, int] | None) -> tuple[bytes, dict[str, str]]:
     if template is None:
         document = Document()
         _drop_unused_table_styles(document)
-        for section in document.sections:
-            section.page_width, section.page_height = Cm(21.0), Cm(29.7)
-            section.left_margin = section.right_margin = section.top_margin = section.bottom_margin = Cm(margins_cm)
+        _set_margins(document, DEFAULT_MARGINS_CM)
     else:
         document = Document(io.BytesIO(_template_bytes(Path(template[0]))))
         body = document.element.body

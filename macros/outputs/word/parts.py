@@ -71,16 +71,15 @@ def table(writer: Writer, header: list[list[Run]], rows: list[list[list[Run]]], 
     widths = [Cm(w * scale) for w in widths_cm]
     for index, width in enumerate(widths):
         grid.columns[index].width = width
-    for row_index, row in enumerate([header, *rows]):
-        tr = grid.rows[row_index]._tr
+    for row_index, (row, table_row) in enumerate(zip([header, *rows], grid.rows)):
+        tr = table_row._tr
         properties = tr.get_or_add_trPr()
         properties.append(OxmlElement("w:cantSplit"))
         if row_cm and row_index:
-            grid.rows[row_index].height, grid.rows[row_index].height_rule = Cm(row_cm), WD_ROW_HEIGHT_RULE.AT_LEAST
+            table_row.height, table_row.height_rule = Cm(row_cm), WD_ROW_HEIGHT_RULE.AT_LEAST
         if row_index == 0:
             properties.append(OxmlElement("w:tblHeader"))
-        for column, cell_runs in enumerate(row):
-            cell = grid.cell(row_index, column)
+        for column, (cell_runs, cell) in enumerate(zip(row, table_row.cells)):
             cell.width = widths[column]
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             paragraph = cell.paragraphs[0]
