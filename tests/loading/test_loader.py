@@ -200,7 +200,7 @@ def test_an_entry_in_data_local_must_be_of_a_kind_a_committee_may_add(data_dir):
 def test_the_shipped_local_samples_are_valid_and_not_loaded_as_they_are(data_dir):
     """data/local/*.example.yml are commented samples; copied to their real names they must load."""
     samples = sorted((ROOT / "data" / "local").glob("*.example.yml"))
-    assert {p.name for p in samples} >= {"site.example.yml", "courses.example.yml", "resources.example.yml", "contacts.example.yml"}
+    assert {p.name for p in samples} >= {"site.example.yml", "courses.example.yml", "resources.example.yml", "contacts.example.yml", "packs.example.yml"}
     (data_dir / "local").mkdir()
     for sample in samples:
         shutil.copy(sample, data_dir / "local" / sample.name)
@@ -209,7 +209,7 @@ def test_the_shipped_local_samples_are_valid_and_not_loaded_as_they_are(data_dir
         shutil.copy(sample, data_dir / "local" / sample.name.replace(".example", ""))
     shutil.copy(COMMITTEE / "riverside-logo.svg", data_dir / "local" / "logo.svg")
     data = load_site_data(data_dir)
-    assert data.local and all(kind in {k for k, _ in data.local} for kind in ("courses", "resources", "contacts"))
+    assert data.local and all(kind in {k for k, _ in data.local} for kind in ("courses", "resources", "contacts", "packs"))
 
 
 # ---- the prose in content/ ----------------------------------------------------------------------
