@@ -9,15 +9,17 @@
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import shutil
+import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 from . import lighthouse
-from .measure import Result, cold_template_cache, exponent, measure
+from .measure import DownloadsCost, Result, cold_template_cache, downloads_cost, exponent, measure
 from .project import add_synthetic_entries, copy_project
 from .web import find_lighthouse, live_edit_seconds, page_kinds, page_weight
 
@@ -84,12 +86,15 @@ def run(args, sizes: list[int], workdir: Path, started: float) -> int:
     real = measure("portfolio", real_project, 0, max(args.runs, REAL_RUNS))
     cold_ratio = cold_template_cache(real_project, args.runs)
 
+    costs = [downloads_cost(real_project, 0, max(args.runs, REAL_RUNS))]
+
     results: list[Result] = []
     for size in sizes:
         project = copy_project(workdir / f"synthetic-{size}")
         counts = add_synthetic_entries(project, size)
         print(f"Synthetic data set of {size:,} entries: {counts}")
         results.append(measure(f"{size:,} entries", project, size, args.runs))
+        costs.append(downloads_cost(project, size, args.runs))
 
     print("\nBuild time: generator vs the same pages as static Markdown (median of alternating runs)")
     print(f"{'data set':>16} {'pages':>6} {'generator':>10} {'static':>8} {'ratio':>6} {'cpu ratio':>9} {'s/entry':>8} {'peak MB gen/static':>19} {'exponent':>9}")
@@ -104,6 +109,8 @@ def run(args, sizes: list[int], workdir: Path, started: float) -> int:
     if len(results) > 1:
         print(f"Growth exponent {results[0].entries:,} -> {results[-1].entries:,} entries: {exponent(results[0], results[-1]):.2f} "
               "(slope of log time vs log entries; the fixed ~1 s start-up keeps it below 1 at small sizes)")
+
+    report_downloads(costs)
 
     # Page weight and search index, on the real portfolio's generator build.
     site = real_project / "site-gen"
@@ -149,6 +156,7 @@ def run(args, sizes: list[int], workdir: Path, started: float) -> int:
     if slopes:
         a, b, worst = max(slopes, key=lambda s: s[2])
         targets.check("growth exponent <= 1.1 (steepest step)", worst, 1.1, f"{worst:.2f} ({a.entries:,} -> {b.entries:,} entries)")
+    check_downloads(targets, costs)
     at_5000 = next((r for r in results if r.entries == 5_000), None)
     targets.check("peak memory <= 300 MB at 5,000 entries", at_5000.gen_peak_mb if at_5000 else None, 300,
                   f"{at_5000.gen_peak_mb:.0f} MB" if at_5000 else "")
@@ -172,6 +180,35 @@ def run(args, sizes: list[int], workdir: Path, started: float) -> int:
     largest = results[-1] if results else real
     print(f"Ratio at the largest size ({largest.entries:,} entries): {largest.ratio:.2f}")
     return 1 if (args.strict and targets.failed) else 0
+
+
+def report_downloads(costs: list[DownloadsCost]) -> None:
+    print("\nDownloads (Word and PowerPoint files): generator builds without them, with them already written (a")
+    print("later build), and writing every one (a first build, or an empty cache; in other processes, beside the build);")
+    print("medians of alternating runs, wall time and, for the work itself, CPU time (all processes)")
+    print(f"{'data set':>16} {'files':>6} {'without':>8} {'written':>8} {'added':>6} {'writing all':>12} {'added':>6} {'cpu added':>9} {'cpu s/file':>10} {'exponent':>9}")
+    for previous, cost in zip([None, None] + costs[1:], costs):
+        name = f"{cost.entries:,} entries" if cost.entries else "real portfolio"
+        slope = ""
+        if previous is not None and previous.entries:
+            slope = f"{math.log(cost.writing_cpu / previous.writing_cpu) / math.log(cost.files / previous.files):9.2f}"
+        print(f"{name:>16} {cost.files:6d} {statistics.median(cost.without):7.2f}s {statistics.median(cost.rebuild):7.2f}s "
+              f"{cost.added(cost.rebuild):6.0%} {statistics.median(cost.first):11.2f}s {cost.added(cost.first):6.0%} {cost.cpu_added:9.0%} "
+              f"{cost.writing_cpu / cost.files:10.4f} {slope:>9}")
+
+
+def check_downloads(targets: Targets, costs: list[DownloadsCost]) -> None:
+    real = costs[0]
+    targets.check("downloads add <= 25% to the real portfolio's build (files already written)", real.added(real.rebuild), 0.25,
+                  f"{real.added(real.rebuild):.0%}")
+    targets.check("downloads add <= 25% to the real portfolio's build (writing every file)", real.added(real.first), 0.25,
+                  f"{real.added(real.first):.0%}")
+    sized = [cost for cost in costs[1:] if cost.entries]
+    if len(sized) > 1:
+        slopes = [math.log(b.writing_cpu / a.writing_cpu) / math.log(b.files / a.files) for a, b in zip(sized, sized[1:])]
+        worst = max(slopes)
+        targets.check("writing downloads is linear with entries (CPU time, steepest exponent <= 1.1)", worst, 1.1,
+                      f"{worst:.2f} ({sized[0].files:,} -> {sized[-1].files:,} files)")
 
 
 if __name__ == "__main__":

@@ -55,11 +55,17 @@ def on_config(config):
     return config
 
 
+_late: list = []  # downloads, which may still be being written: saved once the generator has copied them
+
+
 @event_priority(-1000)
 def on_files(files, config):
     for file in files:
         if file.generated_by and not file.is_documentation_page():
-            _target(config, f"captured/{file.src_uri}").write_bytes(file.content_bytes)
+            if type(file).__name__ == "DownloadFile":
+                _late.append(file)
+            else:
+                _target(config, f"captured/{file.src_uri}").write_bytes(file.content_bytes)
     return files
 
 
@@ -90,3 +96,5 @@ def on_post_build(config):
     with _target(config, f"captured/{PRINT_PAGE}").open("a", encoding="utf-8") as saved:
         saved.write(f"\n\n{body}\n")
     _target(config, "captured-reads.json").write_text(json.dumps(_reads), encoding="utf-8")
+    for file in _late:
+        _target(config, f"captured/{file.src_uri}").write_bytes(Path(file.abs_dest_path).read_bytes())

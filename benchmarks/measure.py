@@ -22,12 +22,16 @@ from .project import (
     CAPTURE_CONFIG,
     ENV,
     GEN_CONFIG,
+    NO_DOWNLOADS_CONFIG,
     READS_FILE,
     STATIC_CONFIG,
     finish_static_docs,
     write_capture_config,
+    write_no_downloads_config,
     write_static_config,
 )
+
+DOWNLOAD_CACHE = Path(".cache") / "plugin" / "portfolio" / "downloads"
 
 
 @dataclass
@@ -126,12 +130,62 @@ def exponent(small: Result, large: Result) -> float:
 def cold_template_cache(project: Path, runs: int = 3) -> float:
     """Median generator/static ratio when no template is compiled yet, as on a fresh clone's first build.
 
-    The generator keeps compiled templates in the project's `.cache/` between builds; it is
-    removed before each of these generator builds. Builds alternate with static ones, as in `measure`.
+    The generator keeps compiled templates in the project's `.cache/` between builds; they are
+    removed before each of these generator builds (the written downloads are kept: `downloads_cost`
+    measures writing them). Builds alternate with static ones, as in `measure`.
     """
     ratios = []
     for _ in range(runs):
-        shutil.rmtree(project / ".cache", ignore_errors=True)
+        shutil.rmtree(project / ".cache" / "plugin" / "portfolio" / "templates", ignore_errors=True)
         gen = mkdocs_build(project, GEN_CONFIG, project / "site-gen")
         ratios.append(gen.seconds / mkdocs_build(project, STATIC_CONFIG, project / "site-static").seconds)
     return statistics.median(ratios)
+
+
+@dataclass
+class DownloadsCost:
+    """Generator builds without the downloads, with them already written (a rebuild), and writing them all."""
+
+    entries: int
+    files: int
+    without: list[float] = field(default_factory=list)
+    rebuild: list[float] = field(default_factory=list)
+    first: list[float] = field(default_factory=list)
+    cpu_without: list[float] = field(default_factory=list)  # user + system CPU, the second process's included
+    cpu_first: list[float] = field(default_factory=list)
+
+    def added(self, runs: list[float]) -> float:
+        """Median, pair by pair, of the time added over the build without downloads (0.25 is 25%)."""
+        return statistics.median(with_them / without - 1 for with_them, without in zip(runs, self.without))
+
+    @property
+    def cpu_added(self) -> float:
+        """CPU time writing every file adds (it runs beside the build on a spare core, so wall time adds less)."""
+        return statistics.median(first / without - 1 for first, without in zip(self.cpu_first, self.cpu_without))
+
+    @property
+    def writing_cpu(self) -> float:
+        """CPU seconds writing every file takes (median of the pairs): the work, wherever it runs. The wall
+        time it adds is small and noisy, as it runs beside the build, so growth is measured on this."""
+        return statistics.median(first - without for first, without in zip(self.cpu_first, self.cpu_without))
+
+
+def downloads_cost(project: Path, entries: int, runs: int, log=print) -> DownloadsCost:
+    """Alternate builds without downloads, with every file written afresh (an empty cache), and with
+    the files already written, as a later build finds them."""
+    write_no_downloads_config(project)
+    site = project / "site-downloads"
+    mkdocs_build(project, GEN_CONFIG, site)
+    cost = DownloadsCost(entries, sum(1 for _ in (site / "downloads").iterdir()))
+    for index in range(runs):
+        without = mkdocs_build(project, NO_DOWNLOADS_CONFIG, project / "site-no-downloads")
+        cost.without.append(without.seconds)
+        cost.cpu_without.append(without.cpu)
+        shutil.rmtree(project / DOWNLOAD_CACHE, ignore_errors=True)
+        first = mkdocs_build(project, GEN_CONFIG, site)
+        cost.first.append(first.seconds)
+        cost.cpu_first.append(first.cpu)
+        cost.rebuild.append(mkdocs_build(project, GEN_CONFIG, site).seconds)
+        log(f"  downloads, {entries or 'real'} run {index + 1}/{runs}: without {cost.without[-1]:.2f} s, "
+            f"writing all {cost.first[-1]:.2f} s, already written {cost.rebuild[-1]:.2f} s")
+    return cost

@@ -27,6 +27,7 @@ DATA_FILE = {"case_studies": "case_studies.yml", "courses": "courses.yml", "reso
 CAPTURE_DIR = "captured"  # where the capture hook writes each page's final Markdown
 READS_FILE = "captured-reads.json"  # the capture hook's count of reads of each data file
 GEN_CONFIG, CAPTURE_CONFIG, STATIC_CONFIG = "mkdocs.yml", "mkdocs-capture.yml", "mkdocs-static.yml"
+NO_DOWNLOADS_CONFIG = "mkdocs-no-downloads.yml"  # the generator without its Word and PowerPoint files
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 NAMES = (
@@ -145,6 +146,13 @@ def write_static_config(project: Path) -> None:
     static["plugins"] = [p for p in config["plugins"] if _plugin_name(p) not in ("portfolio", "macros")]
     static["extra"] = json.loads((project / "captured-extra.json").read_text(encoding="utf-8"))
     _dump(project / STATIC_CONFIG, static)
+
+
+def write_no_downloads_config(project: Path) -> None:
+    """The generator's config with the portfolio plugin's `downloads: false`: the same site, no files to download."""
+    config = yaml_load((project / GEN_CONFIG).read_text(encoding="utf-8"))
+    config["plugins"] = [{"portfolio": {"downloads": False}} if _plugin_name(p) == "portfolio" else p for p in config["plugins"]]
+    _dump(project / NO_DOWNLOADS_CONFIG, config)
 
 
 def finish_static_docs(project: Path) -> int:

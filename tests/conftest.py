@@ -1,8 +1,9 @@
 """Shared fixtures: one real build of the site per test session, a real browser, a served site.
 
 Tests live in layers: unit/ (pure functions), loading/ (the loader over small fixture data),
-site/ (real builds, parsed), browser/ (Debian's chromium through playwright; marked `browser`,
-so `./run test -m "not browser"` is the fast layer).
+outputs/ (the Word and PowerPoint downloads, opened with python-docx, python-pptx and Debian's
+LibreOffice), site/ (real builds, parsed), browser/ (Debian's chromium through playwright; marked
+`browser`, so `./run test -m "not browser"` is the fast layer).
 """
 
 from __future__ import annotations

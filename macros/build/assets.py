@@ -1,5 +1,5 @@
 """Files the build adds to the site: the committee's stylesheet and logo, the entry pages, the
-whole-portfolio page's source, and search's iframe-worker shim for offline copies."""
+whole-portfolio page's source, the downloads (Word, PowerPoint), and search's iframe-worker shim for offline copies."""
 
 from __future__ import annotations
 
@@ -13,6 +13,23 @@ from ..render.templates import render
 from .state import BuildState
 
 IFRAME_WORKER_SHIM = "assets/javascripts/iframe-worker-shim.js"
+
+
+class DownloadFile(File):
+    """A download: left out when mkdocs copies files, because it may still be being written in a second
+    process (macros/outputs/background.py); copied into the site by `copy_downloads`, after the pages."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        pass
+
+
+def copy_downloads(files: Files, state: BuildState) -> None:
+    """Wait for the downloads (DownloadFailure says which could not be written), then copy them into the site."""
+    if state.writing:
+        state.writing.wait()
+    for file in files:
+        if isinstance(file, DownloadFile):
+            File.copy_file(file)
 
 
 def logo_url(state: BuildState) -> str | None:
@@ -39,5 +56,7 @@ def add_generated_files(files: Files, config, state: BuildState, offline: bool, 
         if not shim.is_file():
             raise PluginError("The offline build serves search's iframe-worker shim itself, from node_modules/iframe-worker: run `npm ci` (./run does it for you).")
         files.append(File.generated(config, IFRAME_WORKER_SHIM, abs_src_path=str(shim)))
+    for download, written in state.downloads.built:
+        files.append(DownloadFile.generated(config, download.path, abs_src_path=str(written)))
     # Its body is written once every page is built (print_page.py).
     files.append(File.generated(config, PRINT_PAGE, content=render(state.env, "print_page.md")))

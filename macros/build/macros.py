@@ -41,6 +41,11 @@ def register(env) -> None:
         return fragment("contact_list.md", contact=plugin.state.data.site.contact)
 
     @env.macro
+    def download_list():
+        """Every Word and PowerPoint file the build wrote, in a table (the For trainers page)."""
+        return fragment("download_list.md")
+
+    @env.macro
     def contact_email():
         """The committee's contact address as a mail link."""
         return fragment("contact_email.md", contact=plugin.state.data.site.contact).strip()

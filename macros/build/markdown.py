@@ -7,6 +7,8 @@ from ..load.links import CITE
 from ..render.filters import PROSE_BOOST, relative
 from ..render.pages import BIBLIOGRAPHY
 from ..render.templates import render
+from .empty_pages import keep_out_of_search
+from .footer import use_public_address
 from .state import BuildState
 
 
@@ -33,3 +35,15 @@ def skip_plain_page(markdown: str, page, config) -> None:
     macros = config.plugins.get("macros")
     if macros is not None and "render_macros" not in page.meta and not macros.has_j2(markdown):
         page.meta["render_macros"] = False
+
+
+def prepare_page(markdown: str, page, config, prose, empty: frozenset[str], offline: bool) -> None:
+    """Before macros run: compile only pages with Jinja, weigh prose in search, give offline copies the
+    hosted addresses, keep empty pages out of search, and name the scripts the page's macros need."""
+    skip_plain_page(markdown, page, config)
+    weigh_prose_page(page)
+    if offline:
+        use_public_address(page, config.site_url)
+    if page.file.src_uri in empty:
+        keep_out_of_search(page)
+    page.meta["scripts"] = prose.scripts.get(page.file.src_uri, [])

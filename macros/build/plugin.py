@@ -18,16 +18,16 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from ..load import DataError
+from ..outputs.cache import DownloadFailure
 from ..render.tables import scrolling_tables
 from ..render.templates import TemplateFailure
 from . import markdown
 from .assets import add_generated_files
 from .atomic import AtomicBuild
-from .empty_pages import drop_from_nav, empty_pages, keep_out_of_search
-from .footer import footer_links, use_public_address
-from .hosting import finish_for_servers
+from .empty_pages import drop_from_nav, empty_pages
+from .finish import finish_site
+from .footer import footer_links
 from .print_page import WholePortfolio, print_parts
-from .search_index import add_practitioner_words
 from .settings import apply_settings, is_offline
 from .state import BuildSettings, BuildState
 from .stylesheet import joined_stylesheet
@@ -36,6 +36,7 @@ from .stylesheet import joined_stylesheet
 class PortfolioConfig(Config):
     data_dir = config_options.Type(str, default="data")
     templates = config_options.Type(str, default="overrides/portfolio")
+    downloads = config_options.Type(bool, default=True)  # the Word and PowerPoint files (macros/outputs/)
 
 
 class PortfolioPlugin(BasePlugin[PortfolioConfig]):
@@ -56,20 +57,15 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
     @event_priority(100)
     def on_config(self, config):
         root = Path(config.config_file_path).parent
-        settings = BuildSettings(root, self.config.data_dir, Path(config.docs_dir).name, self.config.templates, config.site_url)
-        try:
-            self.state = BuildState.create(settings)
-        except DataError as exc:
-            raise PluginError(report(exc)) from None
-        except TemplateFailure as exc:
-            raise PluginError(f"A page could not be generated:\n{exc}") from None
+        settings = BuildSettings(root, self.config.data_dir, Path(config.docs_dir).name, self.config.templates, config.site_url,
+                                 self.config.downloads, background=self.command == "build")
+        self.state = create_state(settings)
         self.atomic = AtomicBuild(Path(config.site_dir)) if self.command == "build" else None
         if self.atomic:
             config.site_dir = str(self.atomic.staging)
         self.offline = is_offline(config)
         apply_settings(config, self.state, self.offline)
-        self.joined = list(config.extra_css)
-        self.stylesheet = joined_stylesheet(self.joined, Path(config.theme.custom_dir), self.state)
+        self.joined, self.stylesheet = list(config.extra_css), joined_stylesheet(config.extra_css, Path(config.theme.custom_dir), self.state)
         config.extra_css = [self.stylesheet[0]]
         self.abbreviations = markdown.abbreviations(self.state)
         return config
@@ -87,13 +83,7 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
 
     @event_priority(100)
     def _before_macros(self, markdown_text, page, config, files):
-        markdown.skip_plain_page(markdown_text, page, config)
-        markdown.weigh_prose_page(page)
-        if self.offline:
-            use_public_address(page, config.site_url)
-        if page.file.src_uri in self.empty:
-            keep_out_of_search(page)
-        page.meta["scripts"] = self.state.project.prose.scripts.get(page.file.src_uri, [])
+        markdown.prepare_page(markdown_text, page, config, self.state.project.prose, self.empty, self.offline)
         return markdown_text
 
     @event_priority(-100)
@@ -111,19 +101,10 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
         context["wwr"] = footer_links(page, self.files, self.state.data.site.contact)
         return context
 
-    def _write_whole_portfolio(self, *, config):
-        if self.whole:
-            self.whole.write(self.state)
-
     @event_priority(-50)
-    def _search_in_practitioners_words(self, *, config):
-        """After Material's search plugin has written its index (priority 0), before the site moves into place."""
-        add_practitioner_words(Path(config.site_dir), self.state, config.use_directory_urls)
-
-    @event_priority(-60)
-    def _ready_for_servers(self, *, config):
-        """Server settings, and pre-compressed copies for a site that will be served (not serve, not file://)."""
-        finish_for_servers(Path(config.site_dir), self.state, compress=self.command == "build" and not self.offline)
+    def _finish(self, *, config):
+        """After Material's search plugin (priority 0) has written its index, before the site moves into place."""
+        finish_site(Path(config.site_dir), self.state, self.whole, self.files, config.use_directory_urls, compress=self.command == "build" and not self.offline)
 
     @event_priority(-1000)
     def _move_into_place(self, *, config):
@@ -131,12 +112,26 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
         if self.atomic and self.atomic.finish(config.strict):
             config.site_dir = str(self.atomic.target)
 
-    on_post_build = CombinedEvent(_write_whole_portfolio, _search_in_practitioners_words, _ready_for_servers, _move_into_place)
+    on_post_build = CombinedEvent(_finish, _move_into_place)
 
     def on_build_error(self, *, error):
         """A failed build leaves the earlier site untouched: drop the half-built copy."""
+        if getattr(self, "state", None) is not None and self.state.writing:
+            self.state.writing.cancel()
         if self.atomic:
             self.atomic.abandon()
+
+
+def create_state(settings: BuildSettings) -> BuildState:
+    """The build's state, or the build stops with what is wrong and no traceback."""
+    try:
+        return BuildState.create(settings)
+    except DataError as exc:
+        raise PluginError(report(exc)) from None
+    except TemplateFailure as exc:
+        raise PluginError(f"A page could not be generated:\n{exc}") from None
+    except DownloadFailure as exc:
+        raise PluginError(f"A download could not be made; nothing was built:\n{exc}") from None
 
 
 def report(error: DataError) -> str:

@@ -9,12 +9,17 @@ from pathlib import Path
 from jinja2 import Environment
 
 from ..load import Project, load_project
+from ..outputs.background import Writing
+from ..outputs.cache import check_templates, place_downloads
+from ..outputs.downloads import Shelf, plan_downloads
+from ..outputs.edition import edition_for
 from ..render.clock import build_date
 from ..render.context import portfolio_environment
 from ..render.pages import EntryPage, render_entry_pages
 
-# Compiled templates, kept between builds (where mkdocs-material's plugins keep their caches too).
+# Compiled templates and written downloads, kept between builds (where mkdocs-material's plugins keep their caches too).
 TEMPLATE_CACHE = ".cache/plugin/portfolio/templates"
+DOWNLOAD_CACHE = ".cache/plugin/portfolio/downloads"
 
 
 @dataclass(frozen=True)
@@ -26,6 +31,8 @@ class BuildSettings:
     docs_dir: str
     templates: str
     site_url: str | None
+    downloads: bool = True
+    background: bool = False  # write the downloads in a second process while mkdocs builds (mkdocs build)
 
 
 @dataclass(frozen=True)
@@ -36,18 +43,28 @@ class BuildState:
     entry_pages: list[EntryPage]
     titles: dict[str, str]
     build_date: str
+    downloads: Shelf
+    writing: Writing | None = None
 
     @classmethod
     def create(cls, settings: BuildSettings) -> BuildState:
-        """Load and check the project (DataError lists every problem), then render the entry pages."""
+        """Load and check the project (DataError lists every problem), start writing the downloads (or
+        write them: DownloadFailure says which could not be), then render the entry pages, which link
+        only to planned downloads; the build waits for them (`writing.wait()`) before copying files."""
         root = settings.root
         project = load_project(root, settings.data_dir, settings.docs_dir)
         titles = dict(project.prose.titles)
         today = build_date()
-        env = portfolio_environment(project, root / settings.templates, today, titles, cache_dir=root / TEMPLATE_CACHE)
+        shelf, writing = Shelf([]), None
+        if settings.downloads:
+            edition = edition_for(project.data.site, today, settings.site_url, root / settings.data_dir)
+            check_templates(edition, root)
+            placed, pending = place_downloads(project, edition, plan_downloads(project, edition), root / DOWNLOAD_CACHE)
+            shelf, writing = Shelf(placed), Writing(pending, settings.background)
+        env = portfolio_environment(project, root / settings.templates, today, titles, shelf, cache_dir=root / TEMPLATE_CACHE)
         pages = render_entry_pages(env, project, settings.site_url)
         titles.update((page.src, page.title) for page in pages)
-        return cls(settings, project, env, pages, titles, today)
+        return cls(settings, project, env, pages, titles, today, shelf, writing)
 
     @property
     def data(self):

@@ -1,6 +1,7 @@
 """`./run validate [data-folder]`: check `data/` and the `content/` beside it, without building.
 
-Prints every problem as `file:line: field: reason` and exits 1, or says what was loaded.
+Prints every problem as `file:line: field: reason` and exits 1, or says what was loaded. A
+committee's Word or PowerPoint template in data/local/ is opened too, as the build would.
 """
 
 from __future__ import annotations
@@ -11,6 +12,9 @@ from pathlib import Path
 
 from ..load import DataError, load_project
 from ..load.loader import LOCAL_DIR
+from ..outputs.cache import DownloadFailure, check_templates
+from ..outputs.edition import edition_for
+from ..render.clock import build_date
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,6 +31,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         project = load_project(root, data_dir.resolve().name, "content")
     except DataError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    edition = edition_for(project.data.site, build_date(), None, data_dir.resolve())
+    try:
+        check_templates(edition, root)
+    except DownloadFailure as exc:
         print(exc, file=sys.stderr)
         return 1
     counts = ", ".join(f"{count} {name}" for name, count in project.data.counts().items() if count)

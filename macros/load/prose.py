@@ -31,9 +31,10 @@ CODE_BLOCK = re.compile(r"^```.*?^```", re.MULTILINE | re.DOTALL)
 MACRO_CALL = re.compile(r"\{\{\s*(\w+)\(\s*(?:['\"]([^'\"]*)['\"])?\s*\)\s*\}\}")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 PLACING = {kind.placed_by: kind for kind in KINDS if kind.placed_by and not kind.single}
-LISTING = {kind.index: kind for kind in KINDS if kind.index}
 LISTED = {kind.name for kind in KINDS if not kind.single}
 SCRIPTS = {macro: kind.script for kind in KINDS if kind.script for macro in (kind.index, kind.placed_by) if macro}
+# Macros that show a whole kind: an index (every entry), or the one entry of a single kind.
+SHOWING = {kind.index: kind for kind in KINDS if kind.index} | {kind.placed_by: kind for kind in KINDS if kind.placed_by and kind.single}
 
 
 @dataclass(frozen=True)
@@ -43,11 +44,11 @@ class ProseIndex:
     titles: dict[str, str] = field(default_factory=dict)
     keywords: dict[str, list[str]] = field(default_factory=dict)  # page -> its front matter's search keywords
     placements: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, id) -> the first page placing it
-    indexes: dict[str, str] = field(default_factory=dict)  # kind -> the first page listing its entries
     sections: dict[str, dict[str, str]] = field(default_factory=dict)  # page -> {anchor: heading}, as mkdocs makes them
     cited: dict[str, set[str]] = field(default_factory=dict)  # reference id -> pages citing it
     needs: dict[str, str] = field(default_factory=dict)  # page -> the kind whose entries are its content
     scripts: dict[str, list[str]] = field(default_factory=dict)  # page -> the scripts its macros need
+    shown: dict[str, list[str]] = field(default_factory=dict)  # kind -> pages showing all of it (index macro, or a single kind's)
 
 
 def scan_prose(docs_dir: Path, display_root: Path, known: dict[str, set[str]]) -> tuple[ProseIndex, list[DataProblem]]:
@@ -73,8 +74,9 @@ def scan_prose(docs_dir: Path, display_root: Path, known: dict[str, set[str]]) -
             script = SCRIPTS.get(match.group(1))
             if script and script not in index.scripts.get(src, []):
                 index.scripts.setdefault(src, []).append(script)
-            if match.group(1) in LISTING:
-                index.indexes.setdefault(LISTING[match.group(1)].name, src)
+            whole = SHOWING.get(match.group(1))
+            if whole is not None and src not in index.shown.setdefault(whole.name, []):
+                index.shown[whole.name].append(src)
             kind = PLACING.get(match.group(1))
             if kind is None:
                 continue

@@ -27,6 +27,7 @@ from .portfolio import (
     Tool,
     TrainingResource,
 )
+from .trainers import ITEM_FIELDS, Pack
 
 Local = Literal["add", "replace", "merge"]
 
@@ -51,6 +52,10 @@ class Kind:
     placed_by: str | None = None  # macro showing one entry in prose: name('<id>'), or name() for a single kind
     printed_after: str | None = None  # the whole-portfolio print puts the entry pages after this page
     pdf: str | None = None  # PDF file name: per entry, formatted with `entry`; for a single kind, of `print_page`
+    # Editable downloads (macros/outputs/): a Word handout and a slide deck, named like `pdf`. A name
+    # without `{entry` is one document of every entry (the five behaviours in one handout).
+    word: str | None = None
+    slides: str | None = None
     print_page: str | None = None  # the content page that prints a single kind
     local: Local | None = None  # what a committee may do in data/local/: add entries, replace core ones, or merge fields
     script: str | None = None  # a script its index or placing macro needs (assets/javascripts/), loaded only where placed
@@ -68,20 +73,26 @@ class Kind:
     def key_of(self, entry: Any) -> str | None:
         return getattr(entry, self.key) if self.key else None
 
+    @staticmethod
+    def per_entry(name: str) -> bool:
+        """True when a download's file name is made per entry (it names `{entry...}`)."""
+        return "{entry" in name
+
 
 KINDS: list[Kind] = [
     Kind("resistance_types", ResistanceType, "resistance type", "resistance types",
          links={"quotes.reference": "references"}, folder="resistance", template="resistance_type.md", search_weight=1.2,
-         index="resistance_type_index", printed_after="resistance/index.md"),
+         index="resistance_type_index", printed_after="resistance/index.md", word="resistant-behaviours.docx"),
     Kind("case_studies", CaseStudy, "case study", "case studies",
          links={"illustrates": "resistance_types"}, folder="case-studies", template="case_study.md", qr_code=True,
          index="case_study_index", printed_after="case-studies/index.md",
-         pdf="case-study-{entry.number:02d}-{entry.id}.pdf", sort_key=lambda case: case.number),
+         pdf="case-study-{entry.number:02d}-{entry.id}.pdf", word="case-study-{entry.number:02d}-{entry.id}.docx",
+         sort_key=lambda case: case.number),
     Kind("factor_lists", FactorList, "factor list", "factor lists", placed_by="factor_list"),
     Kind("key_messages", KeyMessages, "set of key messages", "sets of key messages", placed_by="key_messages"),
     Kind("question_sets", QuestionSet, "question set", "question sets",
          links={"addresses": "resistance_types"}, folder="checklists", template="checklist.md", searchable=False,
-         placed_by="question_set", pdf="checklist-{entry.id}.pdf"),
+         placed_by="question_set", pdf="checklist-{entry.id}.pdf", word="checklist-{entry.id}.docx"),
     Kind("courses", Course, "course", "courses",
          links={"addresses": "resistance_types", "tools": "tools"}, folder="courses", template="course.md",
          index="course_catalogue", printed_after="courses/index.md", local="replace", script="catalogue.js"),
@@ -100,7 +111,11 @@ KINDS: list[Kind] = [
     Kind("changelog", ChangeEntry, "change", "changes", key=None, index="changelog",
          sort_key=lambda change: change.date, newest_first=True),
     Kind("ready_reckoner", ReadyReckoner, "ready reckoner", "ready reckoners", single=True, key=None,
-         placed_by="ready_reckoner", pdf="ready-reckoner.pdf", print_page="appendix/ready-reckoner-blank.md", script="reckoner.js"),
+         placed_by="ready_reckoner", pdf="ready-reckoner.pdf", print_page="appendix/ready-reckoner-blank.md",
+         script="reckoner.js", word="ready-reckoner.docx"),
+    Kind("packs", Pack, "training pack", "training packs",
+         links={f"sessions.items.{name}": kind for name, kind in ITEM_FIELDS.items()}, folder="packs", template="pack.md",
+         searchable=False, index="pack_index", local="add", word="pack-{entry.id}.docx", slides="pack-{entry.id}.pptx"),
     Kind("site", SiteSettings, "set of site settings", "site settings", single=True, key=None, local="merge"),
 ]
 BY_NAME: dict[str, Kind] = {kind.name: kind for kind in KINDS}

@@ -8,13 +8,16 @@ from jinja2 import Environment
 
 from ..load import Project
 from ..model.vocab import AUDIENCES, COURSE_LENGTHS
+from ..outputs.downloads import Shelf
 from .filters import relative, search_boost
 from .pages import PART_PAGES
 from .templates import make_environment
 
 
-def portfolio_environment(project: Project, template_dir: Path, build_date: str, page_titles: dict[str, str], cache_dir: Path | None = None) -> Environment:
-    """One environment per build; `page_titles` maps each page's source path to its title."""
+def portfolio_environment(project: Project, template_dir: Path, build_date: str, page_titles: dict[str, str], downloads: Shelf | None = None,
+                          cache_dir: Path | None = None) -> Environment:
+    """One environment per build; `page_titles` maps each page's source path to its title; `downloads`
+    holds the files written for readers to download (templates link to these only)."""
     data = project.data
     env = make_environment(
         template_dir,
@@ -32,6 +35,7 @@ def portfolio_environment(project: Project, template_dir: Path, build_date: str,
             "part_pages": PART_PAGES,
             "course_lengths": COURSE_LENGTHS,
             "course_audiences": list(AUDIENCES),
+            "downloads": downloads or Shelf([]),
         },
         cache_dir=cache_dir,
     )

@@ -32,7 +32,8 @@ PART_PAGES = {
 BIBLIOGRAPHY = "references/index.md"
 PRINT_PAGE = "print.md"
 # Pages that are not part of the printed portfolio (the home page's routes, tools for the screen).
-NOT_PRINTED = {"index.md", "tags.md", "appendix/ready-reckoner-blank.md", PRINT_PAGE}
+TRAINERS_PAGE = "trainers.md"
+NOT_PRINTED = {"index.md", "tags.md", "appendix/ready-reckoner-blank.md", PRINT_PAGE, TRAINERS_PAGE}
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from ..model.registry import KINDS
 def page_keywords(project: Project) -> dict[str, list[str]]:
     """Source path of each page -> its keywords, in the order written, without repeats."""
     found: dict[str, list[str]] = {src: list(words) for src, words in project.prose.keywords.items()}
-    glossary = project.prose.indexes.get("glossary")
+    glossary = next(iter(project.prose.shown.get("glossary", [])), None)
     if glossary:
         standing_for = {term for terms in page_abbreviations(project).values() for term in terms}
         terms = [term.term for term in project.data.glossary if term.term not in standing_for]
@@ -64,6 +64,6 @@ def _searchable_page(project: Project, kind, entry_id: str) -> str | None:
         return placed
     if kind.folder and kind.searchable:
         return kind.src(entry_id)
-    return project.prose.indexes.get(kind.name)
+    return next(iter(project.prose.shown.get(kind.name, [])), None)
 
 

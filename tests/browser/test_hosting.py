@@ -4,12 +4,17 @@ of the policy (those waits for a quiet network are the slow part, so they are ma
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 
+from macros.load import load_site_data
 from tests.browser.test_csp import RECORD_VIOLATIONS
-from tests.helpers import copy_project, readme_policy, run_mkdocs, serve_directory, site_paths, visit_all
+from tests.helpers import ROOT, copy_project, readme_policy, run_mkdocs, serve_directory, site_paths, visit_all
+from tests.office import download_links, qr_codes
+
+DATA = load_site_data(ROOT / "data")
 
 SITE_URL = "https://intranet.example/cp/portfolio/"
 
@@ -52,13 +57,21 @@ def test_every_page_under_a_sub_path_and_the_policy_asks_only_its_own_host_and_b
     assert all(urlsplit(url).path.startswith("/portfolio/") for url in requests if urlsplit(url).netloc == host)
 
 
-def test_offline_copy_searches_from_the_file_system(tab, tmp_path):
-    project = copy_project(tmp_path / "project")
-    out = tmp_path / "offline"
+@pytest.fixture(scope="module")
+def offline_site(tmp_path_factory):
+    """An offline copy (OFFLINE=true), as `./run bundle` makes it for a shared drive."""
+    tmp = tmp_path_factory.mktemp("offline")
+    project = copy_project(tmp / "project")
+    out = tmp / "offline"
     node_modules = (project / "macros").resolve().parent / "node_modules"
     (project / "node_modules").symlink_to(node_modules, target_is_directory=True)
     result = run_mkdocs(["build", "-d", str(out)], cwd=project, env={"OFFLINE": "true"})
     assert result.returncode == 0, result.stderr
+    return out
+
+
+def test_offline_copy_searches_from_the_file_system(tab, offline_site):
+    out = offline_site
     requests: list[str] = []
     tab.on("request", lambda r: requests.append(r.url))
     tab.goto((out / "index.html").as_uri())
@@ -72,3 +85,28 @@ def test_offline_copy_searches_from_the_file_system(tab, tmp_path):
     tab.wait_for_load_state()
     assert tab.locator("article h1").inner_text().startswith("Disguised compliance")
     assert all(url.startswith(("file://", "data:", "blob:")) for url in requests), [u for u in requests if not u.startswith("file://")]
+
+
+def test_every_download_link_works_offline_and_under_a_sub_path(tab, offline_site, sub_path_site):
+    """Each page's download links open their file from the shared drive (file://) and from the
+    server under /portfolio/; the handouts of a hosted build carry its address in their QR codes."""
+    links = download_links(offline_site)
+    assert sorted(links) == sorted((offline_site / "downloads").iterdir())
+    assert all(page.endswith(".html") for pages in links.values() for page in pages)
+    for target, pages in links.items():
+        tab.goto((offline_site / sorted(pages)[0]).as_uri())
+        link = tab.locator(f"a[download][href$='{target.name}']").first
+        with tab.expect_download() as download:
+            link.click()
+        assert Path(download.value.path()).read_bytes() == target.read_bytes()
+    site_dir, base = sub_path_site
+    links = download_links(site_dir)
+    assert sorted(links) == sorted((site_dir / "downloads").iterdir())
+    for target, pages in links.items():
+        page = sorted(pages)[0].removesuffix("index.html")
+        tab.goto(base + page)
+        href = tab.locator(f"a[download][href$='{target.name}']").first.get_attribute("href")
+        response = tab.request.get(urljoin(base + page, href))
+        assert response.status == 200 and response.body() == target.read_bytes(), href
+    case = DATA.case_studies[0]
+    assert qr_codes(site_dir / "downloads" / f"case-study-{case.number:02d}-{case.id}.docx") == [f"{SITE_URL}case-studies/{case.id}/"]

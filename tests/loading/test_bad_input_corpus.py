@@ -565,17 +565,54 @@ CASES: dict[str, Case] = {
         "changelog", "changelog.yml", "  - date: 2026-11-25", "  - date: 25/11/2026",
         "data/changelog.yml:{@  - date: 25/11/2026}: changelog[0].date: expected a date written as YYYY-MM-DD, got '25/11/2026'",
     ),
+    # ---- training packs -------------------------------------------------------------------
+    "pack: unknown case study": case(
+        "packs", "packs.yml", "          - case_study: one\n", "          - case_study: onee\n",
+        "data/packs.yml:{@          - case_study: onee}: packs[0].sessions[0].items[0].case_study: unknown case study 'onee' (did you mean 'one'?)",
+    ),
+    "pack: unknown behaviour": case(
+        "packs", "packs.yml", "behaviour: disguised-compliance", "behaviour: disguised-complience",
+        "data/packs.yml:{@disguised-complience}: packs[0].sessions[0].items[2].behaviour: unknown resistance type 'disguised-complience' "
+        "(did you mean 'disguised-compliance'?)",
+    ),
+    "pack: an item named twice": case(
+        "packs", "packs.yml", "          - ready_reckoner: true\n", "          - ready_reckoner: true\n          - question_set:   assessment\n",
+        "data/packs.yml:{@question_set:   assessment}: packs[0].sessions[0].items[5].question_set: question set 'assessment' is already in this "
+        "pack at sessions[0].items[1]; name each item once",
+    ),
+    "pack: an item naming two entries": case(
+        "packs", "packs.yml", "          - tool: motivational-interviewing\n", "          - tool: motivational-interviewing\n            case_study: two\n",
+        "data/packs.yml:{@          - tool: motivational}: packs[0].sessions[0].items[3]: name exactly one item: case_study, question_set, behaviour, "
+        "tool or ready_reckoner: true",
+    ),
+    "pack: misspelt item field": case(
+        "packs", "packs.yml", "          - behaviour: disguised-compliance", "          - behavior: disguised-compliance",
+        "data/packs.yml:{@behavior}: packs[0].sessions[0].items[2].behavior: unknown field 'behavior' (did you mean 'behaviour'?)",
+    ),
+    "pack: no sessions": case(
+        "packs", "packs.yml", None, 'packs:\n  - id: empty\n    title: "Empty"\n    audience: "Anyone"\n    duration: "1 hour"\n    sessions: []\n',
+        "data/packs.yml:6: packs[0].sessions: must not be empty",
+    ),
+    "pack: a session with no items": case(
+        "packs", "packs.yml", None, 'packs:\n  - id: empty\n    title: "Empty"\n    audience: "Anyone"\n    duration: "1 hour"\n    sessions:\n'
+                                    '      - title: "Nothing yet"\n        items: []\n',
+        "data/packs.yml:8: packs[0].sessions[0].items: must not be empty",
+    ),
+    "pack: duration as a number": case(
+        "packs", "packs.yml", '    duration: "1 hour"', "    duration: 60",
+        "data/packs.yml:{@    duration: 60}: packs[0].duration: expected text, got 60; put quotes around it if it is meant as text",
+    ),
     # ---- data/local/ ---------------------------------------------------------------------
     # A committee's overlay: only the kinds the registry allows, and a core id reused only with `replaces: true`.
     "local file adding a kind a committee may not add": case(
         "tools", "local/tools.yml", None, MI_TOOL,
         "data/local/tools.yml:1: tools: a committee cannot add tools in data/local/, where nothing may read as the portfolio's own text; "
-        "data/local/ holds only courses, resources, local contacts and site settings",
+        "data/local/ holds only courses, resources, local contacts, training packs and site settings",
     ),
     "local case study": case(
         "case_studies", "local/case_studies.yml", None, LOCAL_CASE,
         "data/local/case_studies.yml:1: case_studies: a committee cannot add case studies in data/local/, where nothing may read as the portfolio's own text; "
-        "data/local/ holds only courses, resources, local contacts and site settings",
+        "data/local/ holds only courses, resources, local contacts, training packs and site settings",
     ),
     "local resource reusing a core id without replacing it": case(
         "resources", "local/resources.yml", None, LOCAL_RESOURCE,

@@ -193,14 +193,14 @@ def test_an_entry_in_data_local_must_be_of_a_kind_a_committee_may_add(data_dir):
     shutil.copy(data_dir / "glossary.yml", data_dir / "local" / "glossary.yml")
     assert problems(data_dir) == [
         "data/local/glossary.yml:4: glossary: a committee cannot add glossary terms in data/local/, where nothing may read as the portfolio's own text; "
-        "data/local/ holds only courses, resources, local contacts and site settings"
+        "data/local/ holds only courses, resources, local contacts, training packs and site settings"
     ]
 
 
 def test_the_shipped_local_samples_are_valid_and_not_loaded_as_they_are(data_dir):
     """data/local/*.example.yml are commented samples; copied to their real names they must load."""
     samples = sorted((ROOT / "data" / "local").glob("*.example.yml"))
-    assert {p.name for p in samples} >= {"site.example.yml", "courses.example.yml", "resources.example.yml", "contacts.example.yml"}
+    assert {p.name for p in samples} >= {"site.example.yml", "courses.example.yml", "resources.example.yml", "contacts.example.yml", "packs.example.yml"}
     (data_dir / "local").mkdir()
     for sample in samples:
         shutil.copy(sample, data_dir / "local" / sample.name)
@@ -209,7 +209,7 @@ def test_the_shipped_local_samples_are_valid_and_not_loaded_as_they_are(data_dir
         shutil.copy(sample, data_dir / "local" / sample.name.replace(".example", ""))
     shutil.copy(COMMITTEE / "riverside-logo.svg", data_dir / "local" / "logo.svg")
     data = load_site_data(data_dir)
-    assert data.local and all(kind in {k for k, _ in data.local} for kind in ("courses", "resources", "contacts"))
+    assert data.local and all(kind in {k for k, _ in data.local} for kind in ("courses", "resources", "contacts", "packs"))
 
 
 # ---- the prose in content/ ----------------------------------------------------------------------

@@ -1,10 +1,18 @@
-/* On paper a link cannot be followed, so print.css shows its address after it. This records the
+/* Print buttons on handout pages work only with script, so this shows them and opens the print dialog.
+   On paper a link cannot be followed, so print.css shows its address after it. This records the
    full address of each link in the page content (not citations, glossary marks or heading
    anchors, which would only clutter the page). It reads the page only; it stores and sends nothing. */
 (function () {
   "use strict";
 
   function mark() {
+    // "Print this handout" buttons are hidden until this script can make them work.
+    Array.prototype.forEach.call(document.querySelectorAll("button[data-print-page]"), function (button) {
+      button.hidden = false;
+      if (button.getAttribute("data-ready")) return;
+      button.setAttribute("data-ready", "true");
+      button.addEventListener("click", function () { window.print(); });
+    });
     // "Report a problem" mails this page's full address, wherever the site is hosted; an offline copy
     // (file://) gives the hosted site's address when it was built with one (its canonical link).
     var canonical = document.querySelector("link[rel=canonical]");

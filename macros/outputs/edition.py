@@ -1,0 +1,85 @@
+"""What every download says about where it came from, and where its links lead.
+
+A document leaves the site: it is emailed, printed and edited. So it carries the committee's
+name (as author), the site's version and build date, and full addresses for its links when the
+site has one (SITE_URL); without one, a link to another page of the site stays plain text.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urljoin
+
+from ..model.committee import SiteSettings
+from ..render.pages import BIBLIOGRAPHY, url_of
+
+LANGUAGE = "en-GB"
+PORTFOLIO = "Working with Resistance"
+PUBLISHER = "West of Scotland Child Protection Consortium"
+PORTFOLIO_CREDIT = f"{PORTFOLIO} practitioner portfolio, {PUBLISHER} (2016)"
+HANDOUT_TEMPLATE = "handout-template"  # .docx (or .dotx) in data/local/
+SLIDES_TEMPLATE = "slides-template"  # .pptx (or .potx) in data/local/
+_SCHEME = re.compile(r"^(https?:|mailto:|tel:)", re.I)
+
+
+@dataclass(frozen=True)
+class Edition:
+    """The site's settings and addresses, and the committee's own templates, for one build."""
+
+    settings: SiteSettings
+    build_date: str
+    site_url: str | None = None
+    handout_template: Path | None = None
+    slides_template: Path | None = None
+
+    @property
+    def committee(self) -> str:
+        return self.settings.committee_name
+
+    @property
+    def made_from(self) -> str:
+        """The line every document ends with: what it is made from, and when."""
+        return (f"Made from the {PORTFOLIO_CREDIT} by the {self.settings.site_name} site "
+                f"(version {self.settings.version}, built {self.build_date}).")
+
+    def address(self, src: str) -> str | None:
+        """The public address of the page with source path `src`, when the site has one."""
+        if not self.site_url:
+            return None
+        path, _, anchor = src.partition("#")
+        url = urljoin(self.site_url, url_of(path))
+        return f"{url}#{anchor}" if anchor else url
+
+    def link(self, href: str | None, base_src: str) -> str | None:
+        """A link written in data, as a document can follow it: web and mail links as they are,
+        a citation or another page as its public address (None when the site has no address)."""
+        if not href:
+            return None
+        if _SCHEME.match(href):
+            return href
+        if href.startswith("cite:"):
+            return self.address(f"{BIBLIOGRAPHY}#{href[5:]}")
+        if href.startswith("#"):
+            return None
+        target, _, anchor = href.partition("#")
+        src = posixpath.normpath(posixpath.join(posixpath.dirname(base_src), target))
+        return self.address(f"{src}#{anchor}" if anchor else src) if not src.startswith("..") else None
+
+
+def find_template(local_dir: Path, stem: str, suffixes: tuple[str, ...]) -> Path | None:
+    """A committee's template in data/local/, saved as a document or as a template file."""
+    for suffix in suffixes:
+        path = local_dir / f"{stem}{suffix}"
+        if path.is_file():
+            return path
+    return None
+
+
+def edition_for(settings: SiteSettings, build_date: str, site_url: str | None, data_dir: Path) -> Edition:
+    local = data_dir / "local"
+    return Edition(settings, build_date, site_url or None,
+                   find_template(local, HANDOUT_TEMPLATE, (".docx", ".dotx")),
+                   find_template(local, SLIDES_TEMPLATE, (".pptx", ".potx")))

@@ -1,0 +1,164 @@
+"""The downloads plan follows the registry, and a build reuses a written file only while everything it
+is made from is unchanged: an edit rewrites exactly the files that show the edited entry."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+
+import pytest
+from docx import Document
+
+from macros.load import load_project
+from macros.model.registry import KINDS
+from macros.outputs.background import Writing
+from macros.outputs.cache import DownloadFailure, build_downloads, place_downloads
+from macros.outputs.downloads import FORMATS, Shelf, plan_downloads, writers
+from macros.outputs.edition import edition_for
+from macros.render.context import portfolio_environment
+from macros.render.pages import render_entry_pages
+from tests.helpers import ROOT, copy_project
+from tests.office import docx_text
+
+from .conftest import BUILT
+
+
+def test_every_kind_with_a_download_has_a_writer_and_no_writer_is_idle():
+    for fmt, (attribute, _) in FORMATS.items():
+        assert set(writers(fmt)) == {kind.name for kind in KINDS if getattr(kind, attribute)}, fmt
+
+
+def test_each_download_is_offered_by_the_pages_that_show_its_entry(project, edition):
+    planned = plan_downloads(project, edition)
+    by_path = {download.path: download for download in planned}
+    case = project.data.case_studies[0]
+    assert by_path[f"downloads/case-study-{case.number:02d}-{case.id}.docx"].pages == (f"case-studies/{case.id}.md",)
+    questions = project.data.question_sets[0]
+    assert by_path[f"downloads/checklist-{questions.id}.docx"].pages == (f"checklists/{questions.id}.md", project.src_of("question_sets", questions.id))
+    assert set(by_path["downloads/ready-reckoner.docx"].pages) == {"appendix/ready-reckoner.md", "appendix/ready-reckoner-blank.md"}
+    assert by_path["downloads/resistant-behaviours.docx"].pages == ("resistance/index.md",)
+    for pack in project.data.packs:
+        assert {by_path[f"downloads/pack-{pack.id}.{fmt}"].pages for fmt in FORMATS} == {(f"packs/{pack.id}.md",)}
+    assert len(by_path) == len(planned), "two downloads may not share a file name"
+
+
+def test_the_shelf_offers_only_files_that_were_written(project, edition, written):
+    shelf = Shelf(written[:1])
+    download, path = written[0]
+    assert path.is_file() and shelf.all() == [download]
+    assert all(shelf.on_page(page) == [download] for page in download.pages)
+    assert shelf.of("packs", project.data.packs[0].id) == [] or download.kind == "packs"
+
+
+def counting(planned, calls):
+    def wrap(download):
+        def write(path):
+            calls.append(download.path)
+            download.write(path)
+
+        return dataclasses.replace(download, write=write)
+
+    return [wrap(download) for download in planned]
+
+
+def test_an_edit_rewrites_exactly_the_files_that_show_it(tmp_path):
+    project_dir = copy_project(tmp_path / "project")
+    cache = tmp_path / "cache"
+
+    def build(calls):
+        project = load_project(project_dir)
+        edition = edition_for(project.data.site, BUILT, None, project_dir / "data")
+        return project, build_downloads(project, edition, counting(plan_downloads(project, edition), calls), cache)
+
+    first: list[str] = []
+    project, written = build(first)
+    assert len(first) == len(written)
+    again: list[str] = []
+    _, rewritten = build(again)
+    assert again == [] and [path for _, path in rewritten] == [path for _, path in written]
+
+    behaviour = project.data.by_id["resistance_types"]["threats-of-violence-or-intimidation"]
+    data = project_dir / "data" / "resistance_types.yml"
+    data.write_text(data.read_text(encoding="utf-8").replace(f'title: "{behaviour.title}"', 'title: "Threats, renamed in an edit"'), encoding="utf-8")
+    edited: list[str] = []
+    project, after = build(edited)
+    # What shows the behaviour or links to it: its case studies, the questions addressing it, the
+    # behaviours' handout, and the packs naming any of these (or a tool addressing it).
+    def names(kind, entry_id):
+        if kind == "resistance_types":
+            return entry_id == behaviour.id
+        entry = project.data.by_id[kind][entry_id] if entry_id else None
+        return behaviour.id in (getattr(entry, "illustrates", []) + getattr(entry, "addresses", []))
+
+    illustrating = {f"downloads/case-study-{c.number:02d}-{c.id}.docx" for c in project.data.case_studies if names("case_studies", c.id)}
+    asking = {f"downloads/checklist-{q.id}.docx" for q in project.data.question_sets if names("question_sets", q.id)}
+    packs = {f"downloads/pack-{p.id}.{fmt}" for p in project.data.packs for fmt in FORMATS
+             if any(item.kind != "ready_reckoner" and names(item.kind, item.entry_id) for item in p.items())}
+    assert illustrating and packs
+    assert set(edited) == illustrating | asking | packs | {"downloads/resistant-behaviours.docx"}
+    for download, path in after:
+        if download.path in illustrating:
+            assert "Threats, renamed in an edit" in docx_text(path)
+
+
+def test_a_new_template_rewrites_the_handouts_but_not_the_slides(tmp_path):
+    project_dir = copy_project(tmp_path / "project")
+    cache = tmp_path / "cache"
+    project = load_project(project_dir)
+    plain = edition_for(project.data.site, BUILT, None, project_dir / "data")
+    build_downloads(project, plain, plan_downloads(project, plain), cache)
+    template = project_dir / "data" / "local" / "handout-template.docx"
+    document = Document()
+    document.sections[0].header.paragraphs[0].text = "Letterhead"
+    document.save(str(template))
+    branded = edition_for(project.data.site, BUILT, None, project_dir / "data")
+    calls: list[str] = []
+    build_downloads(project, branded, counting(plan_downloads(project, branded), calls), cache)
+    assert calls and all(path.endswith(".docx") for path in calls)
+    assert len(calls) == sum(1 for d in plan_downloads(project, branded) if d.format == "docx")
+
+
+def test_a_page_never_links_to_a_file_that_was_not_written(project, written):
+    """Pages ask the shelf of written files: with none written, no page offers a download."""
+    def pages(shelf):
+        env = portfolio_environment(project, ROOT / "overrides" / "portfolio", BUILT, dict(project.prose.titles), shelf)
+        return {page.src: page.markdown for page in render_entry_pages(env, project, None)}
+
+    offered = pages(Shelf(written))
+    assert all("Download: [Word (.docx)](../downloads/" in offered[f"case-studies/{case.id}.md"] for case in project.data.case_studies)
+    without_packs = pages(Shelf([(download, path) for download, path in written if download.kind != "packs"]))
+    assert all("downloads/" not in without_packs[f"packs/{pack.id}.md"] for pack in project.data.packs)
+    assert all("downloads/" not in markdown and "Download:" not in markdown for markdown in pages(Shelf([])).values())
+
+
+def failing(download, how):
+    def write(path):
+        if how == "raise":
+            raise ValueError("no room on the disk")
+        os._exit(3)
+
+    return dataclasses.replace(download, write=write)
+
+
+def test_files_written_in_a_second_process_are_there_when_the_build_waits(project, edition, tmp_path):
+    placed, pending = place_downloads(project, edition, plan_downloads(project, edition)[:4], tmp_path)
+    assert pending == placed
+    writing = Writing(pending, background=True)
+    assert writing.children
+    writing.wait()
+    assert all(path.is_file() and path.stat().st_size > 0 for _, path in placed)
+    assert not list(tmp_path.glob(".*.partial"))
+    assert place_downloads(project, edition, plan_downloads(project, edition)[:4], tmp_path)[1] == []
+
+
+@pytest.mark.parametrize("how,message", [
+    ("raise", "could not be written: ValueError: no room on the disk"),
+    ("crash", "the process writing the downloads stopped (exit code 3)"),
+])
+def test_a_file_the_second_process_cannot_write_stops_the_build_with_why(project, edition, tmp_path, how, message):
+    download = plan_downloads(project, edition)[0]
+    writing = Writing([(failing(download, how), tmp_path / download.name)], background=True)
+    with pytest.raises(DownloadFailure) as failure:
+        writing.wait()
+    assert message in str(failure.value)
+    assert not (tmp_path / download.name).exists()
