@@ -12,12 +12,12 @@ from mkdocs.exceptions import PluginError
 from ..outputs.cache import DownloadFailure
 from .assets import copy_downloads
 from .hosting import finish_for_servers
-from .print_page import WholePortfolio
+from .print_page import PrintedPortfolio
 from .search_index import add_practitioner_words
 from .state import BuildState
 
 
-def finish_site(site_dir: Path, state: BuildState, whole: WholePortfolio | None, files, directory_urls: bool, compress: bool) -> None:
+def finish_site(site_dir: Path, state: BuildState, whole: PrintedPortfolio | None, files, directory_urls: bool, compress: bool) -> None:
     if whole:
         whole.write(state)
     try:

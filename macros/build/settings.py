@@ -10,6 +10,7 @@ from .state import BuildState
 def apply_settings(config, state: BuildState, offline: bool) -> None:
     settings = state.data.site
     config.site_name = settings.site_name
+    config.site_author = settings.committee_name  # every page's <meta name="author">, and so every PDF's author
     config.extra.update(build_date=state.build_date, site=settings.model_dump(mode="json"))
     if state.logo:
         config.theme["logo"] = logo_url(state)
