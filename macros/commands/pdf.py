@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import multiprocessing
 import os
 import subprocess
 import sys
@@ -39,7 +40,10 @@ def make_pdfs(site_dir: Path, out_dir: Path) -> list[tuple[str, int]]:
     if not items:
         raise SystemExit(f"{site_dir} has no page marked for printing; is it a build of this project?")
     out_dir.mkdir(parents=True, exist_ok=True)
-    with ProcessPoolExecutor(max_workers=max(1, min(4, os.cpu_count() or 1))) as pool:
+    # Spawned, not forked: a fork of this process, which runs the server's and playwright's threads, can
+    # inherit a lock one of them holds and wait on it for ever.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=max(1, min(4, os.cpu_count() or 1)), mp_context=context) as pool:
         return print_site(site_dir, items, functools.partial(_finish, out_dir), pool)
 
 
