@@ -48,7 +48,7 @@ class PrintPart:
 
     @property
     def anchor(self) -> str:
-        return f"print-{self.slug}"
+        return f"print-part--{self.slug}"  # "--": never a page's anchor (page_anchor), as "introduction" would be
 
     @property
     def opening(self) -> str:
@@ -101,11 +101,12 @@ def rebase(value: str, page_url: str, print_url: str, prefix: str, inside: dict[
     return rebased + (f"?{target.query}" if target.query else "") + (f"#{target.fragment}" if target.fragment else "")
 
 
-def page_html(html: str, page_url: str, print_url: str, prefix: str, inside: dict[str, str] | None = None, opening: bool = False) -> Markup:
+def page_html(html: str, page_url: str, print_url: str, prefix: str, inside: dict[str, str] | None = None, opening: bool = False,
+              down: int = 1) -> Markup:
     """One page's HTML made to live inside a print page: unique ids, links re-based (or made links inside
-    the document, `inside`), headings one level down. An `opening` page gives its Part the Part's
-    heading: its own h1 is left out (its id stays, on an empty mark, for links to it) and its other
-    headings keep their level."""
+    the document, `inside`), headings `down` levels down (an entry printed after a section goes under
+    it). An `opening` page gives its Part the Part's heading: its own h1 is left out (its id stays, on
+    an empty mark, for links to it) and its other headings keep their level."""
     root = lxml_html.fragment_fromstring(html, create_parent="div")
     for element in list(root.iter()):
         if not isinstance(element.tag, str):
@@ -122,7 +123,7 @@ def page_html(html: str, page_url: str, print_url: str, prefix: str, inside: dic
         if level and opening and level.group(1) == "1":
             _leave_mark(element)
         elif level and not opening:
-            element.tag = f"h{min(int(level.group(1)) + 1, 6)}"
+            element.tag = f"h{min(int(level.group(1)) + down, 6)}"
     pieces = [str(escape(root.text or ""))] + [lxml_html.tostring(child, encoding="unicode") for child in root]
     return Markup("".join(pieces))
 
@@ -158,10 +159,12 @@ def print_body(env: Environment, document: PrintDocument, page_for: Callable[[st
         raise PrintPageError(f"The printed portfolio needs every page converted first; {', '.join(missing[:3])} was not.")
     inside = {pages[src].url: page_anchor(src) for src in document.pages}
     openings = {part.opening for part in document.parts}
+    # A Part's pages sit one level under its heading; the entries printed after a section, one more.
+    down = {src: 1 if section == part.opening else 2 for part in document.parts for section, entries in part.sections for src in entries}
 
     def html_of(src: str) -> Markup:
         page = pages[src]
-        return page_html(page.content, page.url, print_url, page_anchor(src), inside, opening=src in openings)
+        return page_html(page.content, page.url, print_url, page_anchor(src), inside, opening=src in openings, down=down.get(src, 1))
 
     titles = {src: heading_text(page.content, page.title or "") for src, page in pages.items()}
     return env.get_template(BODY_TEMPLATE).generate(document=document, title_of=titles.__getitem__, anchor=page_anchor, html_of=html_of)
