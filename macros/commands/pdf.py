@@ -4,7 +4,8 @@ Prints every page the built site marks as printed (each case-study handout, ques
 blank ready reckoner, the C4EO summary, the whole portfolio as a book and each of its Parts), tagged,
 with bookmarks, its language, title, author, subject and keywords (macros/outputs/pdf/). Addresses on
 paper are the public ones (SITE_URL): a site built without SITE_URL prints none, and no QR codes.
-Builds the site first unless given one (--site-dir).
+Builds the site first unless given one (--site-dir). With --build (`./run build --with-pdf`), then builds
+the site again offering them as downloads ("Download: PDF"), which a build without them never does.
 """
 
 from __future__ import annotations
@@ -47,9 +48,9 @@ def make_pdfs(site_dir: Path, out_dir: Path) -> list[tuple[str, int]]:
         return print_site(site_dir, items, functools.partial(_finish, out_dir), pool)
 
 
-def build_site(site_dir: Path, mkdocs_args: list[str] = (), env: dict[str, str] | None = None) -> int:
-    """`mkdocs build` into `site_dir`, quietly; its exit status."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", *mkdocs_args, "-d", str(site_dir)]
+def build_site(mkdocs_args: list[str], env: dict[str, str] | None = None) -> int:
+    """`mkdocs build`, quietly; its exit status."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", *mkdocs_args]
     return subprocess.run(command, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}).returncode
 
 
@@ -57,11 +58,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="./run pdf", description=__doc__.splitlines()[0])
     parser.add_argument("--out", default="pdf", help="folder for the PDFs (default: pdf/)")
     parser.add_argument("--site-dir", help="an already built site to print (default: build one now)")
+    parser.add_argument("--build", nargs=argparse.REMAINDER, metavar="MKDOCS_OPTIONS",
+                        help="then build the site offering the PDFs as downloads, with these mkdocs build options (./run build --with-pdf)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         site_dir = Path(args.site_dir) if args.site_dir else Path(tmp) / "site"
-        if not args.site_dir and (status := build_site(site_dir)):
+        if not args.site_dir and (status := build_site(["-d", str(site_dir)])):
             return status
         try:
             made = make_pdfs(site_dir, Path(args.out))
@@ -74,6 +77,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(made)} PDFs in {time.perf_counter() - started:.1f} s" + (f", addresses from {root}" if root else ""))
     if not root:
         print(NO_ADDRESS)
+    if args.build is not None:
+        # The same settings (SITE_URL, data/local/) as the site just printed, so the PDFs are this site's.
+        return build_site(args.build, env={"PDF_DIR": str(Path(args.out).resolve())})
     return 0
 
 

@@ -32,6 +32,7 @@ ADDRESS_ATTRIBUTES = ("href", "src")
 HEADING = re.compile(r"^h([1-6])$")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 _H1 = re.compile(r"<h1[\s>].*?</h1>", re.S)
+PDF_OFFER = "wwr-pdf-offer"  # overrides/portfolio/pdf_offer.md
 
 
 class PrintPageError(Exception):
@@ -108,6 +109,8 @@ def page_html(html: str, page_url: str, print_url: str, prefix: str, inside: dic
     it). An `opening` page gives its Part the Part's heading: its own h1 is left out (its id stays, on
     an empty mark, for links to it) and its other headings keep their level."""
     root = lxml_html.fragment_fromstring(html, create_parent="div")
+    for offer in root.find_class(PDF_OFFER):  # a page's offer of its own PDF: the print page offers its own
+        offer.drop_tree()
     for element in list(root.iter()):
         if not isinstance(element.tag, str):
             continue  # comments and processing instructions

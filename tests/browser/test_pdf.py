@@ -229,3 +229,29 @@ def test_the_blank_reckoner_is_one_page_with_empty_counts_and_the_committees_nam
     text = " ".join(texts[0].split())
     assert f"Printed from the {SITE.site_name} site" in text and f"{SITE_URL}appendix/ready-reckoner-blank/" in re.sub(r"\s+", "", text)
     assert "Working with Resistance site" not in text
+
+
+def test_a_build_given_the_pdfs_offers_each_on_its_pages_and_never_a_missing_one(printed, tmp_path):
+    site = tmp_path / "site"
+    result = run_mkdocs(["build", "--strict", "-d", str(site)], cwd=printed.project, env={"SITE_URL": SITE_URL, "PDF_DIR": str(printed.out)})
+    assert result.returncode == 0, result.stderr
+    offered: dict[str, set[str]] = {}
+    for html in site.rglob("index.html"):
+        for link in page(site, html.parent.relative_to(site).as_posix()).select("a[download][href$='.pdf']"):
+            target = (html.parent / link["href"]).resolve()
+            assert target.is_file() and link["type"] == "application/pdf", f"{html}: {link['href']}"
+            offered.setdefault(target.name, set()).add(html.parent.relative_to(site).as_posix())
+    assert sorted(offered) == expected_names()
+    for name in offered:
+        assert (site / "downloads" / name).read_bytes() == (printed.out / name).read_bytes()
+    assert "part-one" in offered["part-one.pdf"] and "print" in offered["working-with-resistance.pdf"]
+    assert f"case-studies/{DATA.case_studies[0].id}" in offered[f"case-study-{DATA.case_studies[0].number:02d}-{DATA.case_studies[0].id}.pdf"]
+    assert "c4eo-summary" in offered["c4eo-summary.pdf"]
+
+    # A folder that lacks one: the build stops, naming it, and writes nothing.
+    partial = tmp_path / "partial"
+    shutil.copytree(printed.out, partial)
+    (partial / "part-two.pdf").unlink()
+    result = run_mkdocs(["build", "-d", str(tmp_path / "none")], cwd=printed.project, env={"PDF_DIR": str(partial)})
+    assert result.returncode != 0 and "part-two.pdf" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "none").exists()

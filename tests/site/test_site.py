@@ -335,3 +335,17 @@ def test_the_catalogue_and_reckoner_scripts_only_where_they_are_used(site):
         text = path.read_text(encoding="utf-8")
         assert ("catalogue.js" in scripts) == ('id="course-filters"' in text), path
         assert ("reckoner.js" in scripts) == ('id="reckoner"' in text), path
+
+
+def test_a_build_without_pdfs_offers_none_and_marks_what_is_printed(site):
+    """PDFs are printed from a built site (./run pdf); a build not given them links none."""
+    printed = {}
+    for path in html_pages(site):
+        doc = soup(path)
+        assert not doc.select("a[href*='downloads/'][href$='.pdf']"), path
+        meta = doc.select_one("meta[name=wwr-pdf]")
+        if meta:
+            printed[meta["content"]] = path.parent.relative_to(site).as_posix()
+    assert printed["working-with-resistance.pdf"] == "print" and printed["part-one.pdf"] == "print/part-one"
+    assert printed["c4eo-summary.pdf"] == "c4eo-summary" and printed["ready-reckoner.pdf"] == "appendix/ready-reckoner-blank"
+    assert all(f"case-study-{c.number:02d}-{c.id}.pdf" in printed for c in DATA.case_studies)
