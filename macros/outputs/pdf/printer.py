@@ -58,7 +58,8 @@ def printables(site_dir: Path) -> list[Printable]:
         if match:
             path = html.relative_to(site_dir).as_posix()
             found.append(Printable(path.removesuffix("index.html"), match.group(1)))
-    return found
+    # The longest first (the whole portfolio, then its Parts), so no long print is left to run alone at the end.
+    return sorted(found, key=lambda item: (item.path != "print/", not item.path.startswith("print/")))
 
 
 def public_root(site_dir: Path) -> str | None:
