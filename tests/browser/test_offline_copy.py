@@ -5,7 +5,8 @@ One browser context saves the site and goes offline, and the tests below follow 
 stored before the button is pressed, saving (with the downloads) and its progress, then, offline
 (the server's log shows it hears nothing), every page, search, the reckoner printed, a page the copy
 lacks and a download; then "Remove offline copy". A second context
-saves the site without its downloads while a new version is deployed, and watches the copy update.
+saves the site without its downloads while a new version is deployed, watches the copy update, and
+then finds the server gone while the phone is online.
 """
 
 from __future__ import annotations
@@ -269,6 +270,14 @@ def test_a_new_version_deployed_while_saved_replaces_the_copy(browser, site_dir,
         tab.locator(".wwr-offline-banner p", has_text="no connection").wait_for()
         assert "Site version 1.1" in tab.locator(".wwr-footer-meta").inner_text()
         assert tab.evaluate("window.__violations") == []
+        context.set_offline(False)
+        # Online, but on a signal too poor to answer (20 s for anything from the network): the copy answers
+        # at once, gives up on checking for a newer build after 10 s, and says why.
+        context.new_cdp_session(tab).send("Network.emulateNetworkConditions", {"offline": False, "latency": 20_000, "downloadThroughput": -1, "uploadThroughput": -1})
+        tab.goto(base + "references/", wait_until="commit")
+        tab.locator("article h1").wait_for(timeout=5_000)
+        tab.locator(".wwr-offline-banner p", has_text="The site cannot be reached just now: this page is from the copy on this device.").wait_for(timeout=15_000)
+        assert tab.evaluate("navigator.onLine")
         context.close()
 
 

@@ -21,6 +21,7 @@
   var LIST_KEY = SCOPE + "offline-files.json";
   var SAVE_HEADER = "X-Wwr-Offline-Save";
   var PARALLEL = 4;
+  var CHECK_SECONDS = 10; // a signal too poor to answer the check in this time counts as none
   var MB = 1024 * 1024;
   var cancelled = false;
   var channel = "BroadcastChannel" in window ? new BroadcastChannel(NAME) : null;
@@ -55,8 +56,11 @@
     await cache.put(POINTER_KEY, new Response(body, { headers: { "Content-Type": "application/json" } }));
   }
 
-  async function getJSON(path) {
-    var response = await fetch(SCOPE + path, { cache: "no-store" });
+  /* A list from the server itself (never the copy: the worker lets them through); `seconds` at most, if given. */
+  async function getJSON(path, seconds) {
+    var options = { cache: "no-store" };
+    if (seconds && window.AbortSignal && AbortSignal.timeout) options.signal = AbortSignal.timeout(seconds * 1000);
+    var response = await fetch(SCOPE + path, options);
     if (!response.ok) throw new Error("the site did not give " + path + " (" + response.status + ")");
     return response.json();
   }
@@ -355,14 +359,15 @@
     var fromCopy = document.documentElement.getAttribute("data-wwr-copy") === copy.build;
     var banner = fromCopy ? Banner(copy) : null;
     if (fromCopy) await markDownloads(copy);
+    if (!navigator.onLine) {
+      if (banner) banner.news("There is no connection: this page is from the copy on this device.");
+      return;
+    }
     var online;
     try {
-      online = navigator.onLine ? await getJSON("offline.json") : null;
+      online = await getJSON("offline.json", CHECK_SECONDS);
     } catch (error) {
-      online = null;
-    }
-    if (!online) {
-      if (banner) banner.news("There is no connection: this page is from the copy on this device.");
+      if (banner) banner.news("The site cannot be reached just now: this page is from the copy on this device.");
       return;
     }
     if (online.build === copy.build) {
