@@ -36,8 +36,14 @@ NAMES = (
 ).split()
 
 
-def copy_project(dest: Path) -> Path:
-    """A copy of the site's sources; the generator (macros/) is linked, not copied. The tests use it too."""
+# Caches of files a build makes from their content (never of compiled templates): a copy that starts
+# with the repository's builds what changed, as a second build on a machine does.
+WARM_CACHES = ("compressed", "downloads")
+
+
+def copy_project(dest: Path, warm: bool = False) -> Path:
+    """A copy of the site's sources; the generator (macros/) is linked, not copied. The tests use it too,
+    `warm`: with the repository's caches of compressed copies and downloads, if it has them."""
     dest.mkdir(parents=True, exist_ok=True)
     (dest / "macros").symlink_to(ROOT / "macros", target_is_directory=True)
     for part in PROJECT_PARTS:
@@ -46,6 +52,10 @@ def copy_project(dest: Path) -> Path:
             shutil.copytree(src, dest / part)
         else:
             shutil.copy2(src, dest / part)
+    for name in WARM_CACHES if warm else ():
+        cache = ROOT / ".cache" / "plugin" / "portfolio" / name
+        if cache.is_dir():
+            shutil.copytree(cache, dest / ".cache" / "plugin" / "portfolio" / name, ignore=shutil.ignore_patterns(".*"))
     return dest
 
 

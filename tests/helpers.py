@@ -13,11 +13,17 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from benchmarks.project import copy_project  # noqa: F401 - the tests' copy of the project, shared with the benchmark
+from benchmarks.project import copy_project as copy_sources
 from benchmarks.web import QuietHandler
 from benchmarks.web import serve_directory as serve
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def copy_project(dest: Path) -> Path:
+    """A copy of the project to change and build (the benchmark's), starting from the repository's caches
+    of compressed copies and downloads, so that its builds make only what the test changed."""
+    return copy_sources(dest, warm=True)
 # The source documents, kept beside the tests so a fresh clone can check faithfulness;
 # test_seed_copies_match_shared keeps them identical to ../shared/seeds where that exists.
 SEEDS = ROOT / "tests" / "seeds"

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import os
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -35,8 +37,10 @@ def _compressed(data: bytes, cache: Path | None) -> tuple[bytes, bytes]:
             return gz.read_bytes(), br.read_bytes()
     result = gzip.compress(data, GZIP_LEVEL, mtime=0), brotli.compress(data, quality=BROTLI_QUALITY)
     if cache:
-        gz.write_bytes(result[0])
-        br.write_bytes(result[1])
+        for path, content in ((gz, result[0]), (br, result[1])):  # whole or not at all: builds may share the cache
+            partial = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
+            partial.write_bytes(content)
+            partial.replace(path)
     return result
 
 

@@ -5,6 +5,7 @@ sent compressed (the build's .gz copies), and fingerprinted assets are cached fo
 from __future__ import annotations
 
 import gzip
+import io
 import re
 import shutil
 import socket
@@ -16,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.hosting import CONTENT_SECURITY_POLICY
+from macros.hosting import CONTENT_SECURITY_POLICY, DOWNLOAD_TYPES
 from tests.helpers import ROOT, first_search_result, visit_all
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -124,3 +125,20 @@ def test_pages_and_search_work_in_the_browser_under_nginx(browser, nginx_site):
     assert first.locator("a").first.get_attribute("href").split("?")[0].endswith("resistance/online-behaviours/")
     context.close()
     assert failures == []
+
+
+def test_downloads_come_whole_with_their_types(nginx_site, site):
+    """Each Word and PowerPoint file the site offers, fetched through nginx, is the file, with its type."""
+    from docx import Document
+    from pptx import Presentation
+
+    opened = 0
+    for file in sorted((site / "downloads").glob("*")):
+        if file.suffix not in (".docx", ".pptx"):
+            continue
+        _, headers, body = fetch(nginx_site + f"downloads/{file.name}")
+        assert body == file.read_bytes(), file.name
+        assert headers["Content-Type"] == DOWNLOAD_TYPES[file.suffix], file.name
+        (Document if file.suffix == ".docx" else Presentation)(io.BytesIO(body))
+        opened += 1
+    assert opened >= 2
