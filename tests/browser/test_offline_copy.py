@@ -246,6 +246,7 @@ def test_a_new_version_deployed_while_saved_replaces_the_copy(browser, site_dir,
         tab.click("[data-wwr-offline-save]")
         tab.locator("[data-wwr-offline-status]", has_text=SAVED).wait_for(timeout=60_000)
         assert not any("/downloads/" in url for url in tab.evaluate(COPY_HOLDS))
+        assert tab.evaluate("async () => (await navigator.storage.estimate()).usage") <= 5 * 1024**2  # the budget, as the browser keeps it
         tab.goto(base + "case-studies/two/")
         tab.locator(".wwr-offline-banner p", has_text="It is the latest version.").wait_for()
         assert tab.locator(".wwr-offline-missing").first.inner_text().strip() == "(not in your offline copy)"
