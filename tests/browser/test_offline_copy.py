@@ -22,6 +22,7 @@ from urllib.parse import unquote
 import pytest
 from pypdf import PdfReader
 
+from tests.browser.test_accessibility import AXE, RUN_AXE, TAGS
 from tests.browser.test_csp import RECORD_VIOLATIONS
 from tests.conftest import SUB_PATH_URL
 from tests.helpers import CHROMIUM, CHROMIUM_ARGS, NOTHING_STORED, STORAGE, copy_project, first_search_result, readme_policy, run_mkdocs, serve_directory, site_paths, visit_all
@@ -146,6 +147,7 @@ def test_saving_shows_its_progress_and_keeps_every_listed_file(saving, site_dir)
     assert stored["registrations"] == [saving.host.base]  # the worker's scope: the site's folder
     assert len(stored["caches"]) == 2 and {k: v for k, v in stored.items() if k not in ("registrations", "caches")} == {
         k: v for k, v in NOTHING_STORED.items() if k not in ("registrations", "caches")}
+    assert tab.evaluate("window.__violations") == []
     holds = tab.evaluate(COPY_HOLDS)
     assert sorted(holds) == sorted([saving.host.base + path for path in files] + [saving.host.base + "offline-files.json"])
 
@@ -160,6 +162,7 @@ def test_offline_every_page_opens_from_the_copy_with_its_banner(saving, site_dir
         banner = tab.locator(".wwr-offline-banner p")
         banner.filter(has_text="no connection").wait_for()
         seen[url] = (tab.locator("article h1").first.inner_text(), banner.inner_text())
+        assert tab.evaluate("window.__violations") == [], url  # the policy allows what the copy does
 
     visit_all(saving.context, [saving.host.base + path for path in site_paths(site_dir)], check, wait="load")
     assert len(seen) == len(site_paths(site_dir))
@@ -310,3 +313,25 @@ def test_the_site_can_be_installed(browser, site_dir, tmp_path_factory):
             assert cdp.send("Page.getInstallabilityErrors")["installabilityErrors"] == []
         finally:
             context.close()
+
+
+def test_the_banner_and_what_the_copy_lacks_meet_wcag_in_either_scheme(browser, served_site):
+    """axe on a page from a copy saved without the downloads, offline: the banner and the "(not in your
+    offline copy)" notes (the root build, served without the policy, which would refuse axe's inline script)."""
+    context = browser.new_context()
+    try:
+        tab = context.new_page()
+        tab.goto(served_site + "offline/")
+        tab.click("[data-wwr-offline-save]")
+        tab.locator("[data-wwr-offline-status]", has_text=SAVED).wait_for(timeout=60_000)
+        context.set_offline(True)
+        tab.goto(served_site + "case-studies/two/")
+        tab.locator(".wwr-offline-banner p", has_text="no connection").wait_for()
+        assert tab.locator(".wwr-offline-missing").count() > 0
+        tab.add_script_tag(path=str(AXE))
+        tab.add_style_tag(content="*, *::before, *::after { transition: none !important; animation: none !important; }")
+        for scheme in ("default", "slate"):
+            tab.evaluate("scheme => document.body.setAttribute('data-md-color-scheme', scheme)", scheme)
+            assert tab.evaluate(RUN_AXE, TAGS) == [], scheme
+    finally:
+        context.close()
