@@ -33,7 +33,7 @@ BIBLIOGRAPHY = "references/index.md"
 PRINT_PAGE = "print.md"
 # Pages that are not part of the printed portfolio (the home page's routes, tools for the screen).
 TRAINERS_PAGE = "trainers.md"
-NOT_PRINTED = {"index.md", "tags.md", "appendix/ready-reckoner-blank.md", PRINT_PAGE, TRAINERS_PAGE}
+NOT_PRINTED = {"index.md", "tags.md", "appendix/ready-reckoner-blank.md", PRINT_PAGE, TRAINERS_PAGE, "offline.md", "not-in-offline-copy.md"}
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,78 @@
+"""The icons a phone shows for the installed site, made at build time from the committee's logo
+(SVG, PNG or JPEG), or, without one, from the theme's own header icon: the logo on the header's
+colour, as the header shows it. SVG is drawn by resvg (resvg-py: one self-contained wheel, no system
+library, and it never fetches what an SVG names elsewhere); Pillow sizes, places and writes the PNGs."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+import resvg_py
+from PIL import Image
+
+
+@dataclass(frozen=True)
+class Icon:
+    path: str
+    size: int
+    purpose: str  # the manifest's: "any", or "maskable" (a launcher may crop it to a circle); "" for Apple's
+    share: float  # how much of the square the logo may fill
+
+
+# Android's launchers crop a maskable icon to as little as a circle of 80% of its width: the logo
+# keeps to a square inside that circle.
+ICONS = [
+    Icon("assets/images/icons/icon-192.png", 192, "any", 0.75),
+    Icon("assets/images/icons/icon-512.png", 512, "any", 0.75),
+    Icon("assets/images/icons/maskable-512.png", 512, "maskable", 0.56),
+    Icon("assets/images/icons/apple-touch-icon.png", 180, "", 0.7),
+]
+
+
+class IconError(ValueError):
+    """The logo could not be drawn (a broken SVG or image)."""
+
+
+def _svg(path: Path, box: int, colour: str | None) -> Image.Image:
+    style = f"* {{ fill: {colour} }}" if colour else None
+    try:
+        drawn = Image.open(io.BytesIO(bytes(resvg_py.svg_to_bytes(svg_path=str(path), width=box, style_sheet=style))))
+        if drawn.height > box:
+            drawn = Image.open(io.BytesIO(bytes(resvg_py.svg_to_bytes(svg_path=str(path), height=box, style_sheet=style))))
+    except Exception as exc:  # resvg reports a broken SVG as a bare exception
+        raise IconError(f"the SVG could not be drawn: {exc}") from None
+    return drawn.convert("RGBA")
+
+
+def _bitmap(path: Path, box: int) -> Image.Image:
+    try:
+        with Image.open(path) as opened:
+            image = opened.convert("RGBA")
+    except OSError:
+        raise IconError("it is not a PNG or JPEG image that can be read") from None
+    scale = box / max(image.size)
+    return image.resize((max(1, round(image.width * scale)), max(1, round(image.height * scale))), Image.LANCZOS)
+
+
+def logo_at(path: Path, box: int, colour: str | None = None) -> Image.Image:
+    """The logo scaled to fit a `box`-pixel square; an SVG without colours of its own drawn in `colour`."""
+    return _svg(path, box, colour) if path.suffix.lower() == ".svg" else _bitmap(path, box)
+
+
+def icon_png(logo: Path, background: str, icon: Icon, colour: str | None = None) -> bytes:
+    """One icon: the header's colour, the logo in its middle."""
+    square = Image.new("RGBA", (icon.size, icon.size), background)
+    drawn = logo_at(logo, round(icon.size * icon.share), colour)
+    square.alpha_composite(drawn, ((icon.size - drawn.width) // 2, (icon.size - drawn.height) // 2))
+    out = io.BytesIO()
+    square.convert("RGB").save(out, "PNG", optimize=True)
+    return out.getvalue()
+
+
+def make_icons(logo: Path | None, default_logo: Path, background: str, on_background: str) -> dict[str, bytes]:
+    """Every icon by its path in the site: from the committee's logo, or the theme's icon in the header's text colour."""
+    if logo:
+        return {icon.path: icon_png(logo, background, icon) for icon in ICONS}
+    return {icon.path: icon_png(default_logo, background, icon, on_background) for icon in ICONS}
