@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def copy_project(dest: Path) -> Path:
     """A copy of the project to change and build (the benchmark's), starting from the repository's caches
-    of compressed copies and downloads, so that its builds make only what the test changed."""
+    of compressed copies, downloads and icons, so that its builds make only what the test changed."""
     return copy_sources(dest, warm=True)
 # The source documents, kept beside the tests so a fresh clone can check faithfulness;
 # test_seed_copies_match_shared keeps them identical to ../shared/seeds where that exists.

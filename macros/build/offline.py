@@ -13,7 +13,7 @@ from ..offline import MANIFEST, WORKER
 from ..offline.icons import IconError, make_icons
 from ..offline.lists import write_lists
 from ..offline.manifest import web_app_manifest
-from .state import BuildState
+from .state import ICON_CACHE, BuildState
 
 THEME_ICON = "material/library"  # the header's icon when a committee gives no logo (Material's default)
 
@@ -36,7 +36,7 @@ def add_offline_files(files: Files, config, state: BuildState, offline: bool) ->
         return
     site = state.data.site
     try:
-        icons = make_icons(state.logo, theme_icon(config), site.colours.primary, site.colours.on_primary)
+        icons = make_icons(state.logo, theme_icon(config), site.colours.primary, site.colours.on_primary, state.settings.root / ICON_CACHE)
     except IconError as exc:
         raise PluginError(f"The site's icon could not be made from the logo ({site.logo}): {exc}") from None
     for path, png in icons.items():

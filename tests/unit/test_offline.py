@@ -12,6 +12,7 @@ import pytest
 from PIL import Image
 
 from macros.model.committee import SiteSettings
+from macros.offline import icons as icons_module
 from macros.offline.icons import ICONS, IconError, logo_at, make_icons
 from macros.offline.lists import build_id, lunr_files, site_files, write_lists
 from macros.offline.manifest import web_app_manifest
@@ -150,3 +151,20 @@ def test_a_logo_that_cannot_be_drawn_says_so(tmp_path):
     picture.write_bytes(b"not a picture")
     with pytest.raises(IconError, match="not a PNG or JPEG image"):
         logo_at(picture, 16)
+
+
+def test_icons_are_drawn_once_and_drawn_again_when_what_they_are_made_from_changes(tmp_path, monkeypatch):
+    logo, cache = logo_files(tmp_path)["png"], tmp_path / "cache"
+    first = make_icons(logo, Path("unused.svg"), "#1f4e79", "#ffffff", cache)
+    assert len(list(cache.iterdir())) == 1
+
+    def no_drawing(*args):
+        raise AssertionError("drawn again")
+
+    monkeypatch.setattr(icons_module, "icon_png", no_drawing)
+    assert make_icons(logo, Path("unused.svg"), "#1f4e79", "#ffffff", cache) == first
+    with pytest.raises(AssertionError, match="drawn again"):
+        make_icons(logo, Path("unused.svg"), "#6a1b4d", "#ffffff", cache)  # another colour
+    Image.new("RGB", (300, 100), "#00ff00").save(logo)
+    with pytest.raises(AssertionError, match="drawn again"):
+        make_icons(logo, Path("unused.svg"), "#1f4e79", "#ffffff", cache)  # the committee's new logo
