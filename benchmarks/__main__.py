@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import lighthouse
+from . import lighthouse, offline
 from .measure import DownloadsCost, Result, cold_template_cache, downloads_cost, exponent, measure, pdf_seconds
 from .project import add_synthetic_entries, copy_project
 from .web import find_lighthouse, live_edit_seconds, page_kinds, page_weight
@@ -127,6 +127,9 @@ def run(args, sizes: list[int], workdir: Path, started: float) -> int:
     index_bytes = (site / "search" / "search_index.json").stat().st_size
     print(f"search_index.json of the real portfolio: {index_bytes / KB:.1f} KB ({index_bytes:,} bytes)")
 
+    # The offline copy a reader may save: its size and the time to save it.
+    copy = offline.report(site, runs=1 if args.quick else 3, phone=not args.quick)
+
     # Lighthouse, only if it is already installed.
     compressed = uncompressed = other_categories = None
     lighthouse_note = "skipped (--quick)"
@@ -170,6 +173,8 @@ def run(args, sizes: list[int], workdir: Path, started: float) -> int:
                   f"{len(real.data_reads)} files, most reads of one file in one build: {max(reads)}" if reads else "")
     targets.check("page weight <= 120 KB (heaviest page kind)", heaviest / KB, 120, f"{heaviest / KB:.1f} KB")
     targets.check("search_index.json <= 1 MB", index_bytes / MB, 1, f"{index_bytes / KB:.0f} KB")
+    targets.check("offline copy <= 5 MB without the downloads (as the browser stores it)", copy.usage_bytes / MB if copy else None, 5,
+                  f"{copy.usage_bytes / MB:.2f} MB ({copy.listed_bytes / MB:.2f} MB of files), saved in {copy.median:.2f} s" if copy else "")
     targets.check("Lighthouse performance 100 served compressed (home, case study, reckoner; medians)", compressed, 100,
                   f"{compressed:g}" if compressed is not None else lighthouse_note, at_least=True)
     targets.check("Lighthouse performance >= 90 served uncompressed (medians)", uncompressed, 90,

@@ -38,12 +38,12 @@ NAMES = (
 
 # Caches of files a build makes from their content (never of compiled templates): a copy that starts
 # with the repository's builds what changed, as a second build on a machine does.
-WARM_CACHES = ("compressed", "downloads")
+WARM_CACHES = ("compressed", "downloads", "icons")
 
 
 def copy_project(dest: Path, warm: bool = False) -> Path:
     """A copy of the site's sources; the generator (macros/) is linked, not copied. The tests use it too,
-    `warm`: with the repository's caches of compressed copies and downloads, if it has them."""
+    `warm`: with the repository's caches of compressed copies, downloads and icons, if it has them."""
     dest.mkdir(parents=True, exist_ok=True)
     (dest / "macros").symlink_to(ROOT / "macros", target_is_directory=True)
     for part in PROJECT_PARTS:

@@ -53,6 +53,21 @@ def tab(browser):
     context.close()
 
 
+# The public address of the sub-path build: hosted under /cp/portfolio/, served on loopback under /portfolio/.
+SUB_PATH_URL = "https://intranet.example/cp/portfolio/"
+
+
+@pytest.fixture(scope="session")
+def sub_path_build(tmp_path_factory):
+    """The site built for a sub-path address, in <www>/portfolio/; returns <www>, the folder to serve."""
+    tmp = tmp_path_factory.mktemp("subpath")
+    project = copy_project(tmp / "project")
+    root = tmp / "www"
+    result = run_mkdocs(["build", "--strict", "-d", str(root / "portfolio")], cwd=project, env={"SITE_URL": SUB_PATH_URL})
+    assert result.returncode == 0, result.stderr
+    return root
+
+
 @pytest.fixture(scope="session")
 def served_site(site):
     with serve_directory(site) as url:

@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def copy_project(dest: Path) -> Path:
     """A copy of the project to change and build (the benchmark's), starting from the repository's caches
-    of compressed copies and downloads, so that its builds make only what the test changed."""
+    of compressed copies, downloads and icons, so that its builds make only what the test changed."""
     return copy_sources(dest, warm=True)
 # The source documents, kept beside the tests so a fresh clone can check faithfulness;
 # test_seed_copies_match_shared keeps them identical to ../shared/seeds where that exists.
@@ -86,8 +86,9 @@ CHROMIUM_ARGS = [
 
 
 @contextlib.contextmanager
-def serve_directory(directory: Path, headers: dict[str, str] | None = None):
-    """Serve a folder on a free loopback port, as is (no compression), adding `headers` to every response."""
+def serve_directory(directory: Path, headers: dict[str, str] | None = None, log: list[str] | None = None):
+    """Serve a folder on a free loopback port, as is (no compression), adding `headers` to every response;
+    the path of every request it answers goes into `log`, if given."""
 
     class Handler(QuietHandler):
         def end_headers(self):
@@ -95,8 +96,24 @@ def serve_directory(directory: Path, headers: dict[str, str] | None = None):
                 self.send_header(name, value)
             super().end_headers()
 
+        def log_request(self, code="-", size="-"):
+            if log is not None:
+                log.append(self.path)
+
     with serve(directory, Handler) as base:
         yield base
+
+
+# Everything a page could keep in the browser: a service worker, Cache Storage, cookies, web storage, databases.
+STORAGE = """async () => ({
+  registrations: (await navigator.serviceWorker.getRegistrations()).map(r => r.scope),
+  caches: await caches.keys(),
+  cookies: document.cookie,
+  local: localStorage.length,
+  session: sessionStorage.length,
+  databases: (await indexedDB.databases()).map(d => d.name),
+})"""
+NOTHING_STORED = {"registrations": [], "caches": [], "cookies": "", "local": 0, "session": 0, "databases": []}
 
 
 def readme_policy() -> str:

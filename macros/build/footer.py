@@ -1,5 +1,5 @@
-"""A page's public address, and the footer's links: report a problem with this page, and the
-accessibility statement."""
+"""A page's public address, and the footer's links: report a problem with this page, the
+accessibility statement, and saving the site for offline use."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from urllib.parse import quote, urlencode, urljoin
 from ..render.pages import url_of
 
 ACCESSIBILITY_STATEMENT = "accessibility.md"
+OFFLINE_PAGE = "offline.md"  # "Save for offline use": the control, and what it stores
 
 
 def use_public_address(page, site_url: str | None) -> None:
@@ -22,7 +23,9 @@ def footer_links(page, files, contact) -> dict[str, str | None]:
     address = page.canonical_url or page.url
     query = urlencode({"subject": f"Problem with a page: {page.title}", "body": f"Page: {address}\n\nWhat is wrong:\n"}, quote_via=quote)
     statement = files.get_file_from_path(ACCESSIBILITY_STATEMENT)
+    offline = files.get_file_from_path(OFFLINE_PAGE)
     return {
         "report_href": f"mailto:{quote(contact.email, safe='@')}?{query}",
         "accessibility_url": statement.url_relative_to(page.file) if statement else None,
+        "offline_url": offline.url_relative_to(page.file) if offline else None,
     }

@@ -46,6 +46,11 @@ def register(env) -> None:
         return fragment("download_list.md")
 
     @env.macro
+    def save_for_offline():
+        """The "Save for offline use" control (assets/javascripts/offline.js makes it work)."""
+        return fragment("offline_control.md")
+
+    @env.macro
     def contact_email():
         """The committee's contact address as a mail link."""
         return fragment("contact_email.md", contact=plugin.state.data.site.contact).strip()

@@ -28,6 +28,7 @@ from .atomic import AtomicBuild
 from .empty_pages import drop_from_nav, empty_pages
 from .finish import finish_site
 from .footer import footer_links
+from .offline import add_offline_files
 from .print_page import PrintedPortfolio, print_parts
 from .settings import apply_settings, is_offline
 from .state import BuildSettings, BuildState
@@ -75,6 +76,7 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
 
     def on_files(self, files, config):
         add_generated_files(files, config, self.state, self.offline, self.stylesheet, self.joined)
+        add_offline_files(files, config, self.state, self.offline)
         self.files = files
         return files
 
@@ -106,7 +108,7 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
     @event_priority(-50)
     def _finish(self, *, config):
         """After Material's search plugin (priority 0) has written its index, before the site moves into place."""
-        finish_site(Path(config.site_dir), self.state, self.whole, self.files, config.use_directory_urls, compress=self.command == "build" and not self.offline)
+        finish_site(Path(config.site_dir), self.state, self.whole, self.files, config, self.offline, compress=self.command == "build" and not self.offline)
 
     @event_priority(-1000)
     def _move_into_place(self, *, config):

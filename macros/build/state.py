@@ -18,9 +18,10 @@ from ..render.clock import build_date
 from ..render.context import portfolio_environment
 from ..render.pages import EntryPage, render_entry_pages
 
-# Compiled templates and written downloads, kept between builds (where mkdocs-material's plugins keep their caches too).
+# Compiled templates, written downloads and drawn icons, kept between builds (where mkdocs-material's plugins keep their caches too).
 TEMPLATE_CACHE = ".cache/plugin/portfolio/templates"
 DOWNLOAD_CACHE = ".cache/plugin/portfolio/downloads"
+ICON_CACHE = ".cache/plugin/portfolio/icons"
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..offline.icons import IconError, logo_at
 from .errors import DataProblem, Loc
 from .yaml_source import SourceFile
 
@@ -63,4 +64,8 @@ def logo_problem(logo: str, data_dir: Path) -> str | None:
         return f"'{logo}' is not an .svg, .png or .jpg file"
     if not path.is_file():
         return f"there is no file {data_dir.name}/{Path(logo).as_posix()}; give the logo's path from {data_dir.name}/, e.g. local/logo.svg"
+    try:  # it becomes the site's icon on a phone's home screen (macros/offline/icons.py)
+        logo_at(path, 16)
+    except IconError as exc:
+        return f"'{logo}' cannot be drawn for the site's icon ({exc}); save it again as an .svg, .png or .jpg file"
     return None

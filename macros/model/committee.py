@@ -65,6 +65,7 @@ class SiteSettings(Model):
     """One committee's own settings (data/site.yml; data/local/site.yml changes only what differs)."""
 
     site_name: Text
+    short_name: Text | None = Field(None, description="The name under the site's icon on a phone's home screen (12 characters or fewer show in full); site_name when not given")
     committee_name: Text
     logo: Text | None = Field(None, description="An .svg, .png or .jpg file in data/ or data/local/, e.g. local/logo.svg")
     colours: Colours

@@ -48,7 +48,7 @@ BOOK = {
 BOOK_PDF = "working-with-resistance.pdf"
 # Pages that are not part of the printed portfolio (the home page's routes, tools for the screen).
 TRAINERS_PAGE = "trainers.md"
-NOT_PRINTED = {"index.md", "tags.md", "appendix/ready-reckoner-blank.md", PRINT_PAGE, TRAINERS_PAGE}
+NOT_PRINTED = {"index.md", "tags.md", "appendix/ready-reckoner-blank.md", PRINT_PAGE, TRAINERS_PAGE, "offline.md", "not-in-offline-copy.md"}
 
 
 def part_print_page(slug: str) -> str:

@@ -11,29 +11,24 @@ import pytest
 
 from macros.load import load_site_data
 from tests.browser.test_csp import RECORD_VIOLATIONS
-from tests.helpers import ROOT, copy_project, readme_policy, run_mkdocs, serve_directory, site_paths, visit_all
+from tests.conftest import SUB_PATH_URL as SITE_URL
+from tests.helpers import NOTHING_STORED, ROOT, STORAGE, copy_project, readme_policy, run_mkdocs, serve_directory, site_paths, visit_all
 from tests.office import download_links, qr_codes
 
 DATA = load_site_data(ROOT / "data")
 
-SITE_URL = "https://intranet.example/cp/portfolio/"
 
 
 @pytest.fixture(scope="module")
-def sub_path_site(tmp_path_factory):
-    """The site built for a sub-path address and served on loopback under /portfolio/."""
-    tmp = tmp_path_factory.mktemp("subpath")
-    project = copy_project(tmp / "project")
-    root = tmp / "www"
-    result = run_mkdocs(["build", "--strict", "-d", str(root / "portfolio")], cwd=project, env={"SITE_URL": SITE_URL})
-    assert result.returncode == 0, result.stderr
-    with serve_directory(root, headers={"Content-Security-Policy": readme_policy()}) as base:
-        yield root / "portfolio", base + "portfolio/"
+def sub_path_site(sub_path_build):
+    """The site built for a sub-path address (conftest.py) and served on loopback under /portfolio/."""
+    with serve_directory(sub_path_build, headers={"Content-Security-Policy": readme_policy()}) as base:
+        yield sub_path_build / "portfolio", base + "portfolio/"
 
 
-def test_every_page_under_a_sub_path_and_the_policy_asks_only_its_own_host_and_breaks_no_rule(browser, sub_path_site):
+def test_every_page_under_a_sub_path_and_the_policy_asks_only_its_own_host_breaks_no_rule_and_stores_nothing(browser, sub_path_site):
     site_dir, base = sub_path_site
-    requests, failures, violations = [], [], {}
+    requests, failures, violations, kept = [], [], {}, {}
     context = browser.new_context()
     context.add_init_script(RECORD_VIOLATIONS)
     context.on("request", lambda r: requests.append(r.url))
@@ -44,11 +39,16 @@ def test_every_page_under_a_sub_path_and_the_policy_asks_only_its_own_host_and_b
         found = tab.evaluate("() => window.__violations")
         if found:
             violations[url] = found
+        storage = tab.evaluate(STORAGE)
+        if storage != NOTHING_STORED:
+            kept[url] = storage
 
     paths = site_paths(site_dir)
     assert len(paths) > 70
     visit_all(context, [base + path for path in paths], check)
+    assert context.cookies() == []
     context.close()
+    assert kept == {}  # no service worker, Cache Storage, cookie, web storage or database until a reader saves the site
     host = urlsplit(base).netloc
     elsewhere = sorted({url for url in requests if urlsplit(url).netloc != host and not url.startswith("data:")})
     assert elsewhere == []
@@ -70,11 +70,18 @@ def offline_site(tmp_path_factory):
     return out
 
 
-def test_offline_copy_searches_from_the_file_system(tab, offline_site):
+def test_offline_copy_searches_from_the_file_system_and_says_it_needs_no_saving(tab, offline_site):
     out = offline_site
     requests: list[str] = []
+    errors: list[str] = []
     tab.on("request", lambda r: requests.append(r.url))
+    tab.on("pageerror", lambda e: errors.append(str(e)))
     tab.goto((out / "index.html").as_uri())
+    # No worker can run from file://: the control says so (and why it needs none) instead of failing.
+    assert "opened from a file" in tab.locator("[data-wwr-offline-note]").inner_text()
+    assert tab.locator("[data-wwr-offline-save]").is_hidden()
+    assert not any((out / name).exists() for name in ("offline-worker.js", "offline.json", "offline-files.json", "manifest.webmanifest"))
+    assert tab.locator("link[rel=manifest]").count() == 0
     box = tab.locator(".md-search__input")
     box.fill("Disguised compliance")
     box.press("End")
@@ -85,6 +92,7 @@ def test_offline_copy_searches_from_the_file_system(tab, offline_site):
     tab.wait_for_load_state()
     assert tab.locator("article h1").inner_text().startswith("Disguised compliance")
     assert all(url.startswith(("file://", "data:", "blob:")) for url in requests), [u for u in requests if not u.startswith("file://")]
+    assert errors == []
 
 
 def test_every_download_link_works_offline_and_under_a_sub_path(tab, offline_site, sub_path_site):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import json
 import re
 import shutil
 import socket
@@ -142,3 +143,25 @@ def test_downloads_come_whole_with_their_types(nginx_site, site):
         (Document if file.suffix == ".docx" else Presentation)(io.BytesIO(body))
         opened += 1
     assert opened >= 2
+
+
+def test_the_site_saves_itself_for_offline_use_under_nginx(browser, nginx_site, site):
+    """The README's settings (compressed copies, caching, types) let "Save for offline use" check and keep
+    every listed file, downloads included; then, with no connection, a page never opened comes from the copy."""
+    files = json.loads((site / "offline.json").read_text(encoding="utf-8"))
+    total = files["core"]["files"] + files["downloads"]["files"]
+    context = browser.new_context()
+    try:
+        tab = context.new_page()
+        tab.goto(nginx_site + "offline/")
+        tab.check("[data-wwr-offline-downloads]")
+        tab.click("[data-wwr-offline-save]")
+        status = tab.locator("[data-wwr-offline-status]")
+        status.filter(has_text="Saved on this device on").wait_for(timeout=60_000)
+        assert f", {total} files, " in status.inner_text() and "with the downloads" in status.inner_text()
+        context.set_offline(True)
+        tab.goto(nginx_site + "courses/")
+        tab.locator(".wwr-offline-banner p", has_text="There is no connection").wait_for()
+        assert tab.locator("article h1").inner_text()
+    finally:
+        context.close()

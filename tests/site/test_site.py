@@ -68,9 +68,10 @@ def test_prose_pages_link_into_entry_pages(site):
 
 
 # Print-only pages repeat other pages' text, so they stay out of search results; so do the themes page,
-# a list of other pages (search finds those pages themselves), and a page with nothing to show yet
-# (front matter `needs: contacts`, and no local contacts in data/).
-PRINT_ONLY = ("print/", "appendix/ready-reckoner-blank/", "tags/", *(f"{p.folder}/" for p in ENTRY_PAGES if not p.searchable))
+# a list of other pages (search finds those pages themselves), the page an offline copy shows for a
+# page it lacks, and a page with nothing to show yet (front matter `needs: contacts`, and no local
+# contacts in data/).
+PRINT_ONLY = ("print/", "appendix/ready-reckoner-blank/", "tags/", "not-in-offline-copy/", *(f"{p.folder}/" for p in ENTRY_PAGES if not p.searchable))
 EMPTY = () if DATA.contacts else ("local-contacts/",)
 
 

@@ -1,0 +1,50 @@
+"""The offline copy in a build (macros/offline/): the web app manifest and its icons and the worker,
+added with the other generated files, and, once every file is written, the lists of what a copy saves.
+An `OFFLINE=true` build (file://, where no service worker runs) gets none of them: its control says why."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from ..offline import MANIFEST, WORKER
+from ..offline.icons import IconError, make_icons
+from ..offline.lists import write_lists
+from ..offline.manifest import web_app_manifest
+from .state import ICON_CACHE, BuildState
+
+THEME_ICON = "material/library"  # the header's icon when a committee gives no logo (Material's default)
+
+
+def theme_icon(config) -> Path:
+    """The SVG of the theme's header icon, from the theme's own folders."""
+    name = ((config.theme.get("icon") or {}).get("logo")) or THEME_ICON
+    for folder in config.theme.dirs:
+        svg = Path(folder) / ".icons" / f"{name}.svg"
+        if svg.is_file():
+            return svg
+    raise PluginError(f"The theme's icon {name} was not found: give a logo in data/site.yml")
+
+
+def add_offline_files(files: Files, config, state: BuildState, offline: bool) -> None:
+    if offline:
+        worker = files.get_file_from_path(WORKER)
+        if worker:
+            files.remove(worker)
+        return
+    site = state.data.site
+    try:
+        icons = make_icons(state.logo, theme_icon(config), site.colours.primary, site.colours.on_primary, state.settings.root / ICON_CACHE)
+    except IconError as exc:
+        raise PluginError(f"The site's icon could not be made from the logo ({site.logo}): {exc}") from None
+    for path, png in icons.items():
+        files.append(File.generated(config, path, content=png))
+    files.append(File.generated(config, MANIFEST, content=web_app_manifest(site, config.site_description, config.theme["language"])))
+
+
+def write_offline_lists(site_dir: Path, state: BuildState, config) -> None:
+    search = config.plugins.get("material/search")
+    langs = list(search.config.lang or ["en"]) if search else ["en"]
+    write_lists(site_dir, state.data.site.version, state.build_date, config.use_directory_urls, langs)

@@ -1,0 +1,27 @@
+"""The web app manifest (manifest.webmanifest, at the site's root): the committee's names and colour,
+and addresses relative to the manifest, so the installed site opens in its own folder under any sub-path."""
+
+from __future__ import annotations
+
+import json
+
+from ..model.committee import SiteSettings
+from .icons import ICONS
+
+
+def web_app_manifest(site: SiteSettings, description: str | None, lang: str) -> str:
+    manifest = {
+        "name": site.site_name,
+        "short_name": site.short_name or site.site_name,
+        "description": description or site.site_name,
+        "lang": lang,
+        "dir": "ltr",
+        "id": "./",
+        "start_url": "./",
+        "scope": "./",
+        "display": "standalone",
+        "theme_color": site.colours.primary,
+        "background_color": "#ffffff",
+        "icons": [{"src": icon.path, "sizes": f"{icon.size}x{icon.size}", "type": "image/png", "purpose": icon.purpose} for icon in ICONS if icon.purpose],
+    }
+    return json.dumps(manifest, indent=2, ensure_ascii=False)
