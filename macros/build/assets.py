@@ -4,15 +4,17 @@ whole-portfolio page's source, the downloads (Word, PowerPoint), and search's if
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urljoin
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from ..render.pages import PRINT_PAGE
+from ..render.pages import BOOK, PRINT_PAGE, part_print_page, url_of
 from ..render.templates import render
 from .state import BuildState
 
 IFRAME_WORKER_SHIM = "assets/javascripts/iframe-worker-shim.js"
+PRINT_CSS = "assets/stylesheets/print.css"  # overrides/ holds its rules; the build adds the running heads
 
 
 class DownloadFile(File):
@@ -58,5 +60,30 @@ def add_generated_files(files: Files, config, state: BuildState, offline: bool, 
         files.append(File.generated(config, IFRAME_WORKER_SHIM, abs_src_path=str(shim)))
     for download, written in state.downloads.built:
         files.append(DownloadFile.generated(config, download.path, abs_src_path=str(written)))
-    # Its body is written once every page is built (print_page.py).
-    files.append(File.generated(config, PRINT_PAGE, content=render(state.env, "print_page.md")))
+    add_print_pages(files, config, state)
+
+
+def book_parts(state: BuildState) -> list[dict[str, str]]:
+    """Each Part of the printed portfolio: its slug, its title (its opening page's) and its print page."""
+    return [{"slug": slug, "title": state.titles.get(opening, slug), "src": part_print_page(slug)} for opening, slug in BOOK.items()]
+
+
+def add_print_pages(files: Files, config, state: BuildState) -> None:
+    """The whole portfolio's print page, each Part's, and the print stylesheet with their running heads
+    (the committee's site name on every printed page, each Part's title on its own pages). The pages'
+    bodies are written once every page is built (print_page.py)."""
+    parts = book_parts(state)
+    site_url = config.site_url
+
+    def page(src: str, part: dict | None) -> str:
+        page_url = urljoin(site_url, url_of(src)) if site_url else None
+        return render(state.env, "print_page.md", page_src=src, part=part, book_parts=parts, page_url=page_url, logo=logo_url(state))
+
+    files.append(File.generated(config, PRINT_PAGE, content=page(PRINT_PAGE, None)))
+    for part in parts:
+        files.append(File.generated(config, part["src"], content=page(part["src"], part), inclusion=InclusionLevel.NOT_IN_NAV))
+    rules = files.get_file_from_path(PRINT_CSS)
+    if rules is not None:
+        files.remove(rules)
+        heads = render(state.env, "print_heads.css", parts=parts)
+        files.append(File.generated(config, PRINT_CSS, content=Path(rules.abs_src_path).read_text(encoding="utf-8") + heads))

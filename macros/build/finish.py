@@ -14,12 +14,12 @@ from ..outputs.cache import DownloadFailure
 from .assets import copy_downloads
 from .hosting import finish_for_servers
 from .offline import write_offline_lists
-from .print_page import WholePortfolio
+from .print_page import PrintedPortfolio
 from .search_index import add_practitioner_words
 from .state import BuildState
 
 
-def finish_site(site_dir: Path, state: BuildState, whole: WholePortfolio | None, files, config, offline: bool, compress: bool) -> None:
+def finish_site(site_dir: Path, state: BuildState, whole: PrintedPortfolio | None, files, config, offline: bool, compress: bool) -> None:
     if whole:
         whole.write(state)
     try:

@@ -3,6 +3,8 @@ list, and the glossary's abbreviations, so every page explains them in place."""
 
 from __future__ import annotations
 
+import re
+
 from ..load.links import CITE
 from ..render.filters import PROSE_BOOST, relative
 from ..render.pages import BIBLIOGRAPHY
@@ -37,13 +39,33 @@ def skip_plain_page(markdown: str, page, config) -> None:
         page.meta["render_macros"] = False
 
 
-def prepare_page(markdown: str, page, config, prose, empty: frozenset[str], offline: bool) -> None:
+_H1 = re.compile(r"^# .*$", re.MULTILINE)
+
+
+def offer_pdfs(markdown: str, src: str, state: BuildState) -> str:
+    """A content page printed to a PDF of its own, or opening a Part of the portfolio, offers that PDF
+    under its heading, when the build has it (entry pages and print pages offer theirs themselves)."""
+    found = [d for d in state.downloads.on_page(src) if d.kind in ("book", "pages") and not src.startswith("print")]
+    if not found:
+        return markdown
+    offer = render(state.env, "pdf_offer.md", found=found, page_src=src)
+    heading = _H1.search(markdown)
+    at = heading.end() if heading else 0
+    return f"{markdown[:at]}\n\n{offer}\n\n{markdown[at:]}"
+
+
+def prepare_page(markdown: str, page, config, state: BuildState, empty: frozenset[str], offline: bool) -> str:
     """Before macros run: compile only pages with Jinja, weigh prose in search, give offline copies the
-    hosted addresses, keep empty pages out of search, and name the scripts the page's macros need."""
+    hosted addresses, keep empty pages out of search, name the scripts the page's macros need and the
+    PDF it is printed to, and offer its PDF."""
+    src = page.file.src_uri
     skip_plain_page(markdown, page, config)
     weigh_prose_page(page)
     if offline:
         use_public_address(page, config.site_url)
-    if page.file.src_uri in empty:
+    if src in empty:
         keep_out_of_search(page)
-    page.meta["scripts"] = prose.scripts.get(page.file.src_uri, [])
+    page.meta["scripts"] = state.project.prose.scripts.get(src, [])
+    if src in state.printed:
+        page.meta["pdf"] = state.printed[src]
+    return offer_pdfs(markdown, src, state)

@@ -19,6 +19,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from ..load import DataError
 from ..outputs.cache import DownloadFailure
+from ..outputs.printed import MissingPdfs
 from ..render.tables import scrolling_tables
 from ..render.templates import TemplateFailure
 from . import markdown
@@ -28,7 +29,7 @@ from .empty_pages import drop_from_nav, empty_pages
 from .finish import finish_site
 from .footer import footer_links
 from .offline import add_offline_files
-from .print_page import WholePortfolio, print_parts
+from .print_page import PrintedPortfolio, print_parts
 from .settings import apply_settings, is_offline
 from .state import BuildSettings, BuildState
 from .stylesheet import joined_stylesheet
@@ -38,6 +39,7 @@ class PortfolioConfig(Config):
     data_dir = config_options.Type(str, default="data")
     templates = config_options.Type(str, default="overrides/portfolio")
     downloads = config_options.Type(bool, default=True)  # the Word and PowerPoint files (macros/outputs/)
+    pdf_dir = config_options.Optional(config_options.Type(str))  # PDFs printed by ./run pdf, offered as downloads
 
 
 class PortfolioPlugin(BasePlugin[PortfolioConfig]):
@@ -45,7 +47,7 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
 
     state: BuildState
     atomic: AtomicBuild | None = None
-    whole: WholePortfolio | None = None
+    whole: PrintedPortfolio | None = None
     empty: frozenset[str] = frozenset()
 
     command: str = "build"
@@ -59,7 +61,8 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
     def on_config(self, config):
         root = Path(config.config_file_path).parent
         settings = BuildSettings(root, self.config.data_dir, Path(config.docs_dir).name, self.config.templates, config.site_url,
-                                 self.config.downloads, background=self.command == "build")
+                                 self.config.downloads, background=self.command == "build",
+                                 pdf_dir=self.config.pdf_dir if self.config.downloads else None)
         self.state = create_state(settings)
         self.atomic = AtomicBuild(Path(config.site_dir)) if self.command == "build" else None
         if self.atomic:
@@ -80,13 +83,12 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
     def on_nav(self, nav, config, files):
         self.empty = empty_pages(self.state)
         nav = drop_from_nav(nav, self.empty)
-        self.whole = WholePortfolio(print_parts(nav, self.state))
+        self.whole = PrintedPortfolio(print_parts(nav, self.state))
         return nav
 
     @event_priority(100)
     def _before_macros(self, markdown_text, page, config, files):
-        markdown.prepare_page(markdown_text, page, config, self.state.project.prose, self.empty, self.offline)
-        return markdown_text
+        return markdown.prepare_page(markdown_text, page, config, self.state, self.empty, self.offline)
 
     @event_priority(-100)
     def _after_macros(self, markdown_text, page, config, files):
@@ -134,6 +136,8 @@ def create_state(settings: BuildSettings) -> BuildState:
         raise PluginError(f"A page could not be generated:\n{exc}") from None
     except DownloadFailure as exc:
         raise PluginError(f"A download could not be made; nothing was built:\n{exc}") from None
+    except MissingPdfs as exc:
+        raise PluginError(f"A PDF to offer is missing; nothing was built:\n{exc}") from None
 
 
 def report(error: DataError) -> str:

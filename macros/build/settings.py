@@ -10,6 +10,7 @@ from .state import BuildState
 def apply_settings(config, state: BuildState, offline: bool) -> None:
     settings = state.data.site
     config.site_name = settings.site_name
+    config.site_author = settings.committee_name  # every page's <meta name="author">, and so every PDF's author
     # offline_copy: the manifest, and the worker a reader may ask for; never in a copy opened from file://.
     config.extra.update(build_date=state.build_date, site=settings.model_dump(mode="json"), offline_copy=not offline)
     if state.logo:

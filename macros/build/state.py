@@ -13,6 +13,7 @@ from ..outputs.background import Writing
 from ..outputs.cache import check_templates, place_downloads
 from ..outputs.downloads import Shelf, plan_downloads
 from ..outputs.edition import edition_for
+from ..outputs.printed import place_pdfs, plan_pdfs, printed_names
 from ..render.clock import build_date
 from ..render.context import portfolio_environment
 from ..render.pages import EntryPage, render_entry_pages
@@ -34,6 +35,7 @@ class BuildSettings:
     site_url: str | None
     downloads: bool = True
     background: bool = False  # write the downloads in a second process while mkdocs builds (mkdocs build)
+    pdf_dir: str | None = None  # where ./run pdf printed this site's PDFs, to offer them as downloads (PDF_DIR)
 
 
 @dataclass(frozen=True)
@@ -45,13 +47,15 @@ class BuildState:
     titles: dict[str, str]
     build_date: str
     downloads: Shelf
+    printed: dict[str, str]  # page (source path) -> the PDF ./run pdf prints it to
     writing: Writing | None = None
 
     @classmethod
     def create(cls, settings: BuildSettings) -> BuildState:
         """Load and check the project (DataError lists every problem), start writing the downloads (or
-        write them: DownloadFailure says which could not be), then render the entry pages, which link
-        only to planned downloads; the build waits for them (`writing.wait()`) before copying files."""
+        write them: DownloadFailure says which could not be), find the PDFs in `pdf_dir` if given
+        (MissingPdfs names any not there), then render the entry pages, which link only to planned
+        downloads; the build waits for them (`writing.wait()`) before copying files."""
         root = settings.root
         project = load_project(root, settings.data_dir, settings.docs_dir)
         titles = dict(project.prose.titles)
@@ -61,11 +65,14 @@ class BuildState:
             edition = edition_for(project.data.site, today, settings.site_url, root / settings.data_dir)
             check_templates(edition, root)
             placed, pending = place_downloads(project, edition, plan_downloads(project, edition), root / DOWNLOAD_CACHE)
+            if settings.pdf_dir:
+                folder = (root / settings.pdf_dir).resolve()
+                placed += place_pdfs(plan_pdfs(project, folder), folder)
             shelf, writing = Shelf(placed), Writing(pending, settings.background)
         env = portfolio_environment(project, root / settings.templates, today, titles, shelf, cache_dir=root / TEMPLATE_CACHE)
         pages = render_entry_pages(env, project, settings.site_url)
         titles.update((page.src, page.title) for page in pages)
-        return cls(settings, project, env, pages, titles, today, shelf, writing)
+        return cls(settings, project, env, pages, titles, today, shelf, printed_names(project), writing)
 
     @property
     def data(self):

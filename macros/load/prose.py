@@ -49,6 +49,7 @@ class ProseIndex:
     needs: dict[str, str] = field(default_factory=dict)  # page -> the kind whose entries are its content
     scripts: dict[str, list[str]] = field(default_factory=dict)  # page -> the scripts its macros need
     shown: dict[str, list[str]] = field(default_factory=dict)  # kind -> pages showing all of it (index macro, or a single kind's)
+    pdfs: dict[str, str] = field(default_factory=dict)  # page -> the PDF of its own that ./run pdf prints (front matter `pdf`)
 
 
 def scan_prose(docs_dir: Path, display_root: Path, known: dict[str, set[str]]) -> tuple[ProseIndex, list[DataProblem]]:
@@ -67,6 +68,8 @@ def scan_prose(docs_dir: Path, display_root: Path, known: dict[str, set[str]]) -
             index.keywords[src] = list(fields.keywords)
         if fields and fields.needs:
             index.needs[src] = fields.needs
+        if fields and fields.pdf:
+            index.pdfs[src] = fields.pdf
         heading = H1.search(text)
         index.titles[src] = heading.group(1).strip() if heading else ""
         index.sections[src] = headings(text)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from .base import Day
 from .text import Text
@@ -17,3 +19,5 @@ class PageFields(BaseModel):
     review_due: Day | None = None
     keywords: list[Text] = Field([], description="Words practitioners use for this page that its text does not; the site's additions, for search only.")
     needs: str | None = Field(None, description="The kind of entries the page lists (e.g. contacts): with none, it stays out of the menu and search.")
+    pdf: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*\.pdf$")] | None = Field(
+        None, description="The page is printed to a PDF of its own by ./run pdf, under this name (lowercase letters, digits and hyphens, then .pdf).")

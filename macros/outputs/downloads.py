@@ -4,7 +4,8 @@ what it is called, which pages offer it, what it is made from, and how to write 
 The registry says which kinds have a download (`Kind.word`, `Kind.slides`: a file name per entry,
 or one for the whole kind); this module lists them. Templates ask a Shelf of the downloads that
 were actually written which ones a page offers, so a link is never shown for a file not built.
-Other formats (PDFs, say) join by adding a FORMATS entry and a writer.
+Other formats join by adding a FORMATS entry and a writer. PDFs are not written by the build: `./run pdf`
+prints them from a built site, and a build given their folder offers them (outputs/printed.py).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ FORMATS = {"docx": ("word", "Word (.docx)"), "pptx": ("slides", "PowerPoint (.pp
 MEDIA_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "pdf": "application/pdf",
 }
 
 
@@ -42,6 +44,7 @@ class Download:
     pages: tuple[str, ...]  # source paths of the pages that offer it
     entry: Any = field(repr=False, compare=False)  # the entry, or the list of entries, it is made from
     write: Callable[[Path], None] = field(repr=False, compare=False)
+    printed: str | None = None  # a PDF's: the source path of the page printed to make it
 
     @property
     def name(self) -> str:
@@ -60,13 +63,13 @@ def plan_downloads(project: Project, edition: Edition) -> list[Download]:
             name = getattr(kind, attribute)
             if not name:
                 continue
-            for entry, entry_id, file_name, pages in _targets(project, kind, name):
-                planned.append(Download(f"{FOLDER}/{file_name}", fmt, label, _title(project, kind, entry, fmt), kind.name, entry_id,
+            for entry, entry_id, file_name, pages in targets(project, kind, name):
+                planned.append(Download(f"{FOLDER}/{file_name}", fmt, label, title_for(project, kind, entry, fmt), kind.name, entry_id,
                                         pages, entry, _writer(fmt, kind.name, project, edition, entry)))
     return planned
 
 
-def _targets(project: Project, kind: Kind, name: str):
+def targets(project: Project, kind: Kind, name: str):
     """(entry or entries, id, file name, pages offering it) of each file of a kind."""
     entries = getattr(project.data, kind.name)
     if kind.single:
@@ -81,7 +84,7 @@ def _targets(project: Project, kind: Kind, name: str):
         yield list(entries), None, name, tuple(project.prose.shown.get(kind.name, ()))
 
 
-def _title(project: Project, kind: Kind, entry: Any, fmt: str) -> str:
+def title_for(project: Project, kind: Kind, entry: Any, fmt: str) -> str:
     if kind.name == "packs":
         return f"{plain(entry.title)}: {'slides' if fmt == 'pptx' else 'handout'}"
     if isinstance(entry, list):

@@ -91,4 +91,11 @@ def search_boost(title: str, weight: float = 1.0) -> float:
     return round(weight * (PROSE_BOOST + 0.25 / max(1, len(title.split()))), 3)
 
 
-FILTERS = {"md": md, "url": url, "tel": tel, "cell": cell, "yaml": yaml_value, "number_word": number_word}
+def css_string(text: str) -> Markup:
+    """Text as a CSS string (a running head's `content`): quoted, with quotes, backslashes and line
+    breaks escaped, and `<` too, so nothing can end the string, the rule or a style element."""
+    escaped = "".join(f"\\{ord(c):x} " if c in '"\\<\n\r\f' else c for c in str(text))
+    return Markup(f'"{escaped}"')
+
+
+FILTERS = {"css": css_string, "md": md, "url": url, "tel": tel, "cell": cell, "yaml": yaml_value, "number_word": number_word}

@@ -31,9 +31,29 @@ PART_PAGES = {
 }
 BIBLIOGRAPHY = "references/index.md"
 PRINT_PAGE = "print.md"
+# The printed portfolio (/print/, a book): the top-level items of the navigation that hold these opening
+# pages, in this order. Each is a Part: it starts a page, its running head is its opening page's title,
+# and it is printed on its own too, at print/<slug>/ (<slug>.pdf). The navigation's other items (the home
+# page, "For trainers", "More") are the site's, not the portfolio's, and stay out of it.
+BOOK = {
+    "introduction.md": "introduction",
+    "part-one/index.md": "part-one",
+    "case-studies/index.md": "part-two",
+    "part-three/index.md": "part-three",
+    "part-four/index.md": "part-four",
+    "part-five/index.md": "part-five",
+    "resources/index.md": "part-six",
+    "appendix/ready-reckoner.md": "appendix",
+}
+BOOK_PDF = "working-with-resistance.pdf"
 # Pages that are not part of the printed portfolio (the home page's routes, tools for the screen).
 TRAINERS_PAGE = "trainers.md"
 NOT_PRINTED = {"index.md", "tags.md", "appendix/ready-reckoner-blank.md", PRINT_PAGE, TRAINERS_PAGE, "offline.md", "not-in-offline-copy.md"}
+
+
+def part_print_page(slug: str) -> str:
+    """The source path of one Part's own print page: print/part-one.md, at print/part-one/."""
+    return f"print/{slug}.md"
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,14 @@
-"""The whole portfolio as one printable page (/print/), put together from the other pages' HTML.
+"""The printed portfolio's pages, put together from the other pages' HTML: the whole portfolio
+(/print/, a book: cover, contents, each Part on new pages) and each Part on its own (/print/<slug>/).
 
 mkdocs has already converted every page (links checked, citations resolved, tooltips in
 place), so the portfolio is not converted a second time: on a large site that cost a third
 of the build's time and most of its memory. Each page's HTML is parsed (lxml) and made to
-live inside the print page: its ids prefixed with the page's own anchor so they stay unique,
-its relative links re-based from its address to the print page's, its headings two levels
-down under the Part headings. The body is written into the built file a page at a time.
+live inside a print page: its ids prefixed with the page's own anchor so they stay unique; a
+link to a page printed in the same document made a link inside it (on paper it jumps to the
+page, in a PDF too); any other relative link re-based from its address to the print page's;
+its headings one level down under its Part's (a Part's opening page gives the Part its heading,
+so the heading is not printed twice). The body is written into the built file a page at a time.
 """
 
 from __future__ import annotations
@@ -26,21 +29,48 @@ BODY_TEMPLATE = "print_body.html"
 BODY_MARKER = "<!-- wwr-print-body -->"
 ID_ATTRIBUTES = ("id", "for", "headers", "aria-labelledby", "aria-describedby", "aria-controls", "aria-owns")
 ADDRESS_ATTRIBUTES = ("href", "src")
-HEADINGS = {f"h{level}": f"h{min(level + 2, 6)}" for level in range(1, 7)}
+HEADING = re.compile(r"^h([1-6])$")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
+_H1 = re.compile(r"<h1[\s>].*?</h1>", re.S)
+PDF_OFFER = "wwr-pdf-offer"  # overrides/portfolio/pdf_offer.md
 
 
 class PrintPageError(Exception):
-    """The whole-portfolio page cannot be written; the message says why."""
+    """A print page cannot be written; the message says why."""
 
 
 @dataclass(frozen=True)
 class PrintPart:
-    """One top-level item of the navigation (a Part), with the source paths of the pages printed under it."""
+    """One Part of the printed portfolio: its slug (print/<slug>/), and its sections in order, each a
+    page's source path and the entry pages printed after it (the opening page's section first)."""
 
-    title: str
-    anchor: str
-    pages: list[str]
+    slug: str
+    sections: list[tuple[str, list[str]]]
+
+    @property
+    def anchor(self) -> str:
+        return f"print-part--{self.slug}"  # "--": never a page's anchor (page_anchor), as "introduction" would be
+
+    @property
+    def opening(self) -> str:
+        return self.sections[0][0]
+
+    @property
+    def pages(self) -> list[str]:
+        return [src for section, entries in self.sections for src in (section, *entries)]
+
+
+@dataclass(frozen=True)
+class PrintDocument:
+    """A print page: the whole portfolio (`book`: a cover and a heading per Part), or one Part."""
+
+    src: str
+    parts: list[PrintPart]
+    book: bool
+
+    @property
+    def pages(self) -> list[str]:
+        return [src for part in self.parts for src in part.pages]
 
 
 def page_anchor(src: str) -> str:
@@ -55,23 +85,33 @@ def relative_url(target: str, base: str) -> str:
     return path + "/" if target.endswith("/") and not path.endswith("/") else path
 
 
-def rebase(value: str, page_url: str, print_url: str, prefix: str) -> str:
-    """An address written on the page at `page_url`, as it must read inside the print page."""
+def rebase(value: str, page_url: str, print_url: str, prefix: str, inside: dict[str, str] | None = None) -> str:
+    """An address written on the page at `page_url`, as it must read inside the print page. `inside`
+    maps the address of each page printed in the same document to its anchor there."""
     if value.startswith("#"):
         return f"#{prefix}--{value[1:]}" if len(value) > 1 else f"#{prefix}"
     if not value or _SCHEME.match(value) or value.startswith("/"):
         return value
     target = urlsplit(urljoin(f"/{page_url}", value))
+    anchor = (inside or {}).get(target.path.lstrip("/"))
+    if anchor and not target.query:
+        return f"#{anchor}--{target.fragment}" if target.fragment else f"#{anchor}"
     rebased = relative_url(target.path.lstrip("/"), print_url)
     if target.path.endswith("/") and not rebased.endswith("/"):
         rebased += "/"
     return rebased + (f"?{target.query}" if target.query else "") + (f"#{target.fragment}" if target.fragment else "")
 
 
-def page_html(html: str, page_url: str, print_url: str, prefix: str) -> Markup:
-    """One page's HTML made to live inside the print page: unique ids, re-based links, headings two levels down."""
+def page_html(html: str, page_url: str, print_url: str, prefix: str, inside: dict[str, str] | None = None, opening: bool = False,
+              down: int = 1) -> Markup:
+    """One page's HTML made to live inside a print page: unique ids, links re-based (or made links inside
+    the document, `inside`), headings `down` levels down (an entry printed after a section goes under
+    it). An `opening` page gives its Part the Part's heading: its own h1 is left out (its id stays, on
+    an empty mark, for links to it) and its other headings keep their level."""
     root = lxml_html.fragment_fromstring(html, create_parent="div")
-    for element in root.iter():
+    for offer in root.find_class(PDF_OFFER):  # a page's offer of its own PDF: the print page offers its own
+        offer.drop_tree()
+    for element in list(root.iter()):
         if not isinstance(element.tag, str):
             continue  # comments and processing instructions
         for name in ID_ATTRIBUTES:
@@ -81,37 +121,63 @@ def page_html(html: str, page_url: str, print_url: str, prefix: str) -> Markup:
         for name in ADDRESS_ATTRIBUTES:
             value = element.get(name)
             if value is not None:
-                element.set(name, rebase(value, page_url, print_url, prefix))
-        if element.tag in HEADINGS:
-            element.tag = HEADINGS[element.tag]
+                element.set(name, rebase(value, page_url, print_url, prefix, inside))
+        level = HEADING.match(element.tag)
+        if level and opening and level.group(1) == "1":
+            _leave_mark(element)
+        elif level and not opening:
+            element.tag = f"h{min(int(level.group(1)) + down, 6)}"
     pieces = [str(escape(root.text or ""))] + [lxml_html.tostring(child, encoding="unicode") for child in root]
     return Markup("".join(pieces))
 
 
-def print_body(env: Environment, parts: list[PrintPart], page_for: Callable[[str], object], print_url: str) -> Iterator[str]:
-    """The contents and every Part of the whole-portfolio page, as HTML, a piece at a time.
+def _leave_mark(heading) -> None:
+    """Replace a heading by an empty element with its id, so links to it still land there."""
+    mark = lxml_html.Element("span", {"id": heading.get("id")} if heading.get("id") else {})
+    mark.tail = heading.tail
+    heading.getparent().replace(heading, mark)
+
+
+def heading_text(html: str, default: str = "") -> str:
+    """The text of a page's h1 as printed (its permalink mark left out): what the contents lists."""
+    found = _H1.search(html)
+    if not found:
+        return default
+    heading = lxml_html.fragment_fromstring(found.group(0))
+    for mark in heading.xpath(".//a[contains(concat(' ', @class, ' '), ' headerlink ')]"):
+        mark.drop_tree()
+    return " ".join(heading.text_content().split()) or default
+
+
+def print_body(env: Environment, document: PrintDocument, page_for: Callable[[str], object], print_url: str) -> Iterator[str]:
+    """The contents and every Part of a print page, as HTML, a piece at a time.
 
     `page_for(src)` is the built page of a source path (with `.title`, `.url` and `.content`,
     its converted HTML). The pieces are written straight to the file, so the whole portfolio is
     never held in memory as one string (20 MB of text, several copies, at 5,000 entries).
     """
-    pages = {src: page_for(src) for part in parts for src in part.pages}
+    pages = {src: page_for(src) for src in document.pages}
     missing = [src for src, page in pages.items() if page is None or getattr(page, "content", None) is None]
     if missing:
-        raise PrintPageError(f"The whole-portfolio page needs every page converted first; {', '.join(missing[:3])} was not.")
+        raise PrintPageError(f"The printed portfolio needs every page converted first; {', '.join(missing[:3])} was not.")
+    inside = {pages[src].url: page_anchor(src) for src in document.pages}
+    openings = {part.opening for part in document.parts}
+    # A Part's pages sit one level under its heading; the entries printed after a section, one more.
+    down = {src: 1 if section == part.opening else 2 for part in document.parts for section, entries in part.sections for src in entries}
 
     def html_of(src: str) -> Markup:
         page = pages[src]
-        return page_html(page.content, page.url, print_url, page_anchor(src))
+        return page_html(page.content, page.url, print_url, page_anchor(src), inside, opening=src in openings, down=down.get(src, 1))
 
-    return env.get_template(BODY_TEMPLATE).generate(parts=parts, title_of=lambda src: pages[src].title, anchor=page_anchor, html_of=html_of)
+    titles = {src: heading_text(page.content, page.title or "") for src, page in pages.items()}
+    return env.get_template(BODY_TEMPLATE).generate(document=document, title_of=titles.__getitem__, anchor=page_anchor, html_of=html_of)
 
 
 def write_print_page(path: Path, body: Iterator[str]) -> None:
     """Put the body in place of the marker in the built page, via a temp file (never half-written)."""
     before, marker, after = path.read_text(encoding="utf-8").partition(BODY_MARKER)
     if not marker:
-        raise PrintPageError(f"{path}: the whole-portfolio page lost its body marker; a template or plugin removed it.")
+        raise PrintPageError(f"{path}: the print page lost its body marker; a template or plugin removed it.")
     partial = path.with_name(path.name + ".partial")
     with partial.open("w", encoding="utf-8") as out:
         out.write(before)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 
 import pytest
 from pypdf import PdfReader
@@ -11,6 +12,7 @@ from pypdf import PdfReader
 from macros.load import load_site_data
 from macros.render.filters import number_word
 from tests.helpers import ROOT, page
+from tests.pdfs import LOCAL, page_texts, qr_codes
 
 DATA = load_site_data(ROOT / "data")
 
@@ -45,7 +47,8 @@ def test_blank_ready_reckoner_prints_on_one_page(tab, served_site):
     for field in ("Child or case reference", "Practitioner", "Agency", "Date of visit"):
         assert field in text
     assert "East Ayrshire" in text and "West of Scotland Child Protection Consortium" in text
-    assert "appendix/ready-reckoner-blank/" in text  # the page's address
+    # Opened from a loopback address, with no public one (no SITE_URL): no address on paper at all.
+    assert "127.0.0.1" not in text and "Printed from the Working with Resistance site" in text
     assert "✓" not in text and "mm/dd/yyyy" not in text
     assert_no_chrome(text)
 
@@ -102,7 +105,7 @@ def test_case_study_handout_prints_on_at_most_two_pages(tab, served_site, case):
     for type_id in case.illustrates:
         assert DATA.by_id["resistance_types"][type_id].title in text
     assert "Notes" in text and "West of Scotland Child Protection Consortium (2016)" in text
-    assert f"case-studies/{case.id}/" in text  # the page's address
+    assert "127.0.0.1" not in text and "This case study online" not in text  # no public address known: none printed
     assert_no_chrome(text)
 
 
@@ -117,22 +120,25 @@ def test_question_checklist_prints_on_one_page(tab, served_site, question_set):
     assert boxes.count() == len(question_set.questions)
 
 
-def test_whole_portfolio_prints_in_order_with_parts_on_new_pages(tab, served_site, site):
-    parts = [h.get_text(" ", strip=True).replace("¶", "").strip() for h in page(site, "print").select("article h2[id^=print-part-]")]
-    assert parts[:2] == ["Introduction", "Part One: Definition, descriptions and drivers"] and "Appendix: Ready reckoner" in parts
+def test_a_browsers_own_print_of_the_whole_portfolio_is_the_book(tab, served_site, site):
+    """Printed from a browser (not ./run pdf): the cover, then the contents (with no page numbers, which
+    only ./run pdf can know), then each Part from a new page."""
+    parts = [h.get_text(" ", strip=True).replace("¶", "").strip() for h in page(site, "print").select("article section.wwr-print-part > h1")]
+    assert parts[:2] == ["Introduction", "Part One: Definition, Descriptions and Drivers"] and parts[-1].startswith("Appendix")
     pages, texts = print_pdf(tab, served_site + "print/")
     assert pages > 20
-    for number, text in enumerate(texts, start=1):
-        assert f"Page {number} of {pages}" in text
-        assert "Working with Resistance" in text
-    # Each Part begins a page: its heading comes first on the page where it is printed.
-    for part in parts[1:]:
-        starts = [t for t in texts if re.sub(r"^Working with Resistance Page \d+ of \d+ ", "", t).startswith(part)]
-        assert starts, f"{part!r} does not start a page"
+    assert "Page 1 of" not in texts[0] and "West of Scotland Child Protection Consortium" in texts[0]  # the cover
+    for number, text in enumerate(texts[1:], start=2):
+        assert f"Page {number} of {pages}" in text and "Working with Resistance" in text
+    contents = texts[1]
+    assert "Contents" in contents and not re.search(r"Introduction \d", contents)
+    # Each Part starts its own page, in order: the first page with its title twice (running head and heading).
+    starts = [next(n for n, t in enumerate(texts) if n > 1 and unicodedata.normalize("NFKC", t).count(part) >= 2) for part in parts]
+    assert starts == sorted(starts) and len(set(starts)) == len(parts)
     everything = " ".join(texts)
+    assert "127.0.0.1" not in everything and "localhost" not in everything
     for case in DATA.case_studies:
         assert f"Case study {number_word(case.number)}: {case.title}" in everything
-    assert "(http" in everything  # links are printed with their addresses
 
 
 def test_pdf_command_prints_every_printable(site, tmp_path):
@@ -145,11 +151,16 @@ def test_pdf_command_prints_every_printable(site, tmp_path):
     )
     assert result.returncode == 0, result.stderr
     names = sorted(p.name for p in out.iterdir())
-    expected = ["ready-reckoner.pdf", "working-with-resistance.pdf"]
+    expected = ["ready-reckoner.pdf", "working-with-resistance.pdf", "c4eo-summary.pdf"]
+    expected += [f"{part}.pdf" for part in ("introduction", "part-one", "part-two", "part-three", "part-four", "part-five", "part-six", "appendix")]
     expected += [f"case-study-{c.number:02d}-{c.id}.pdf" for c in DATA.case_studies]
     expected += [f"checklist-{q.id}.pdf" for q in DATA.question_sets]
     assert names == sorted(expected)
-    assert len(PdfReader(out / "ready-reckoner.pdf").pages) == 1
-    assert all(len(PdfReader(out / f"checklist-{q.id}.pdf").pages) == 1 for q in DATA.question_sets)
-    assert all(len(PdfReader(out / f"case-study-{c.number:02d}-{c.id}.pdf").pages) <= 2 for c in DATA.case_studies)
-    assert len(PdfReader(out / "working-with-resistance.pdf").pages) > 20
+    # Built with no SITE_URL: every PDF, no address and no QR code on any, and the command says why.
+    assert "SITE_URL" in result.stdout and "no web addresses and no QR codes" in result.stdout
+    for name in names:
+        text = " ".join(page_texts(out / name))
+        assert not LOCAL.search(text), name
+        assert "Printed from:" not in text and "This case study online" not in text, name
+    first = DATA.case_studies[0]
+    assert qr_codes(out / f"case-study-{first.number:02d}-{first.id}.pdf", 1, 150) == []

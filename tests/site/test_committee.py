@@ -111,3 +111,18 @@ def test_a_review_date_that_is_not_a_date_stops_the_build(tmp_path):
     assert result.returncode != 0
     assert "content/introduction.md:2: review_due: expected a date written as YYYY-MM-DD, got 'next spring'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_paper_carries_the_committees_names(committee_site):
+    """The running head and every page's author come from the committee's settings: no stylesheet or
+    template names the site itself."""
+    assert "Working with Resistance" not in (ROOT / "overrides" / "assets" / "stylesheets" / "print.css").read_text(encoding="utf-8")
+    printed_css = (committee_site / "assets" / "stylesheets" / "print.css").read_text(encoding="utf-8")
+    assert '"Riverside Resistance Toolkit"' in printed_css and "Working with Resistance" not in printed_css
+    for path in ("", "case-studies/one", "print"):
+        assert page(committee_site, path).select_one("meta[name=author]")["content"] == "Riverside Child Protection Committee"
+    reckoner = article_text(page(committee_site, "appendix/ready-reckoner-blank"))
+    assert "Printed from the Riverside Resistance Toolkit site" in reckoner and "Working with Resistance site" not in reckoner
+    cover = page(committee_site, "print").select_one(".wwr-cover")
+    assert "Riverside Resistance Toolkit" in cover.select_one("h1").get_text() and "Riverside Child Protection Committee" in cover.get_text()
+    assert cover.select_one("img")["alt"] == "Riverside Child Protection Committee"

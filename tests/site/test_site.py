@@ -183,19 +183,21 @@ def test_whole_portfolio_page_holds_every_printed_page_with_unique_ids_and_worki
     ids = [tag["id"] for tag in doc.select("[id]")]
     assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})[:5]
     article = doc.select_one("article")
-    assert len(article.select("h1")) == 1
-    # Every entry page's heading is there, two levels down, under its Part's h2.
+    # A book: the cover's title, then a heading per Part, each heading the Part's section.
+    parts = article.select("section.wwr-print-part")
+    assert [h.parent for h in article.select("h1")[1:]] == parts and article.select_one("h1").find_parent(class_="wwr-cover")
+    # Every entry page's heading is there, under its Part's heading (one level down) or its section's (two).
     for pages in ENTRY_PAGES:
         if not pages.printed_after:
             continue  # checklists and training packs are not part of the portfolio's printed text
         for entry in getattr(DATA, pages.name):
             section = article.select_one(f"#print-{pages.folder}-{entry.id}")
             assert section is not None, f"{pages.folder}/{entry.id} is not printed"
-            assert entry.title in section.select_one("h3").get_text()
-    # Headings go down one level at a time (Part h2, page h3, its sections h4 ...).
+            assert entry.title in section.select_one("h2, h3").get_text()
+    # Headings go down one level at a time (Part h1, page h2, its sections h3 ...).
     levels = [int(h.name[1]) for h in article.select("h1, h2, h3, h4, h5, h6")]
     assert all(after <= before + 1 for before, after in zip(levels, levels[1:]))
-    checked = 0
+    checked = inside = 0
     for a in article.select("a[href]"):
         href = a["href"]
         if href.startswith(("http:", "https:", "mailto:", "tel:")):
@@ -203,6 +205,7 @@ def test_whole_portfolio_page_holds_every_printed_page_with_unique_ids_and_worki
         path, _, fragment = href.partition("#")
         if not path:
             assert fragment in ids, f"in-page link {href} has no target"
+            inside += 1
             continue
         target = (site / "print" / path).resolve()
         target = target / "index.html" if target.is_dir() else target
@@ -210,7 +213,9 @@ def test_whole_portfolio_page_holds_every_printed_page_with_unique_ids_and_worki
         if fragment:
             assert soup(target).find(id=fragment) is not None, f"{href}: no #{fragment} there"
         checked += 1
-    assert checked > 100
+    # A link to a page printed in it jumps inside the document; others (checklists, the site's own pages) leave it.
+    assert inside > 100 and checked > 10
+    assert not article.select("a[href*='resistance/']:not([href^='#'])"), "a link to a printed page leaves the document"
 
 
 def test_print_stylesheet_does_not_hold_up_the_screen(site):
@@ -331,3 +336,17 @@ def test_the_catalogue_and_reckoner_scripts_only_where_they_are_used(site):
         text = path.read_text(encoding="utf-8")
         assert ("catalogue.js" in scripts) == ('id="course-filters"' in text), path
         assert ("reckoner.js" in scripts) == ('id="reckoner"' in text), path
+
+
+def test_a_build_without_pdfs_offers_none_and_marks_what_is_printed(site):
+    """PDFs are printed from a built site (./run pdf); a build not given them links none."""
+    printed = {}
+    for path in html_pages(site):
+        doc = soup(path)
+        assert not doc.select("a[href*='downloads/'][href$='.pdf']"), path
+        meta = doc.select_one("meta[name=wwr-pdf]")
+        if meta:
+            printed[meta["content"]] = path.parent.relative_to(site).as_posix()
+    assert printed["working-with-resistance.pdf"] == "print" and printed["part-one.pdf"] == "print/part-one"
+    assert printed["c4eo-summary.pdf"] == "c4eo-summary" and printed["ready-reckoner.pdf"] == "appendix/ready-reckoner-blank"
+    assert all(f"case-study-{c.number:02d}-{c.id}.pdf" in printed for c in DATA.case_studies)

@@ -18,14 +18,30 @@ PAGE = """<h1 id="jane">Jane and Steven<a class="headerlink" href="#jane">¶</a>
 def test_ids_are_prefixed_links_rebased_and_headings_moved_down():
     html = page_html(PAGE, "case-studies/one/", "print/", "print-case-studies-one")
     doc = BeautifulSoup(str(html), "html.parser")
-    assert [h.name for h in doc.select("h3, h4")] == ["h3", "h4"] and not doc.select("h1, h2")
-    assert doc.select_one("h3")["id"] == "print-case-studies-one--jane"
+    assert [h.name for h in doc.select("h1, h2, h3")] == ["h2", "h3"]
+    assert doc.select_one("h2")["id"] == "print-case-studies-one--jane"
     assert doc.select_one("input")["aria-describedby"] == "print-case-studies-one--h1 print-case-studies-one--h2"
     assert doc.select_one("label")["for"] == "print-case-studies-one--q1"
     hrefs = [a["href"] for a in doc.select("a")]
     assert hrefs == ["#print-case-studies-one--jane", "../resistance/disguised-compliance/", "#print-case-studies-one--notes", "https://example.org/x", "mailto:a@example.org"]
     assert doc.select_one("img")["src"] == "../assets/images/logo.svg"
     assert "Jane and Steven" in doc.get_text() and "a site" in doc.get_text()
+
+
+def test_links_to_pages_in_the_same_document_jump_inside_it():
+    inside = {"resistance/disguised-compliance/": "print-resistance-disguised-compliance"}
+    html = page_html(PAGE, "case-studies/one/", "print/", "print-case-studies-one", inside)
+    hrefs = [a["href"] for a in BeautifulSoup(str(html), "html.parser").select("a")]
+    assert hrefs[1] == "#print-resistance-disguised-compliance"
+    assert rebase("../two/#y", "case-studies/one/", "print/", "p", {"case-studies/two/": "print-two"}) == "#print-two--y"
+
+
+def test_an_opening_page_leaves_its_heading_to_the_part_and_keeps_its_id():
+    html = page_html(PAGE, "case-studies/one/", "print/", "print-case-studies-one", opening=True)
+    doc = BeautifulSoup(str(html), "html.parser")
+    assert [h.name for h in doc.select("h1, h2, h3")] == ["h2"]
+    assert "Jane and Steven" not in doc.get_text()
+    assert doc.select_one("#print-case-studies-one--jane") is not None
 
 
 def test_text_outside_any_element_stays_text():

@@ -1,9 +1,31 @@
 /* Print buttons on handout pages work only with script, so this shows them and opens the print dialog.
-   On paper a link cannot be followed, so print.css shows its address after it. This records the
-   full address of each link in the page content (not citations, glossary marks or heading
-   anchors, which would only clutter the page). It reads the page only; it stores and sends nothing. */
+   On paper a link cannot be followed, so this writes the public address of each link in the page
+   content after it, as text shown only in print (not citations, glossary marks or heading anchors,
+   which would only clutter the page), and fills in the page's own address where a handout prints it.
+   The public address is the hosted site's (its canonical link, from SITE_URL), or the address the page
+   was opened at when that is a real web address; never a loopback or file address, which would mean
+   nothing to whoever reads the paper: with neither, no address is printed. It reads the page only; it
+   stores and sends nothing. */
 (function () {
   "use strict";
+
+  var LOCAL_HOST = /^(localhost|.*\.localhost|127(\.\d+){3}|0\.0\.0\.0|\[::1?\])$/i;
+
+  function publicAddress() {
+    var canonical = document.querySelector("link[rel=canonical]");
+    if (canonical) return canonical.href;
+    if (/^https?:$/.test(window.location.protocol) && !LOCAL_HOST.test(window.location.hostname)) {
+      return window.location.href.split("#")[0];
+    }
+    return null;
+  }
+
+  function printedAddress(href, base) {
+    if (/^https?:/i.test(href)) return href;
+    if (/^mailto:/i.test(href)) return decodeURIComponent(href.slice(7).split("?")[0]);
+    if (/^[a-z][a-z0-9+.-]*:/i.test(href) || !base) return null;
+    return new URL(href, base).href;
+  }
 
   function mark() {
     // "Print this handout" buttons are hidden until this script can make them work.
@@ -21,15 +43,28 @@
       var body = encodeURIComponent("Page: " + address + "\n\nWhat is wrong:\n");
       link.setAttribute("href", link.getAttribute("href").replace(/body=[^&]*/, "body=" + body));
     });
-    Array.prototype.forEach.call(document.querySelectorAll(".wwr-page-address"), function (slot) {
-      if (!slot.textContent) slot.textContent = address.split("#")[0];
+    var base = publicAddress();
+    // A handout's own address, when the build did not know it (no SITE_URL) but the page has a public one;
+    // not in the printed portfolio, where the slots are other pages'.
+    Array.prototype.forEach.call(document.querySelectorAll(".wwr-address[hidden]"), function (slot) {
+      var link = slot.querySelector("a.wwr-page-address");
+      if (!base || !link || slot.closest(".wwr-print-body")) return;
+      link.setAttribute("href", base);
+      link.textContent = base;
+      slot.hidden = false;
     });
-    var links = document.querySelectorAll("article a[href]");
-    Array.prototype.forEach.call(links, function (link) {
+    Array.prototype.forEach.call(document.querySelectorAll("article a[href]"), function (link) {
       var href = link.getAttribute("href");
       if (!href || href.charAt(0) === "#" || link.classList.contains("headerlink") || link.classList.contains("wwr-cite")) return;
-      if (link.closest(".wwr-no-print-href")) return;
-      link.setAttribute("data-print-href", link.href);
+      if (link.closest(".wwr-no-print-href, .wwr-screen-only") || link.hasAttribute("download")) return;
+      var next = link.nextElementSibling;
+      if (next && next.classList.contains("wwr-print-href")) return;
+      var shown = printedAddress(href, base);
+      if (!shown || link.textContent.trim() === shown) return;
+      var printed = document.createElement("span");
+      printed.className = "wwr-print-href";
+      printed.textContent = " (" + shown + ")";
+      link.after(printed);
     });
   }
 

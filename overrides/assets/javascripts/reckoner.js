@@ -1,7 +1,7 @@
 /* Ready reckoner (appendix/ready-reckoner): counts the ticks for each visit, in the table's foot and
    in the tally a phone keeps in view, and shows the action they point to. It keeps nothing: no
    cookies, no storage, no requests. "Clear" resets the form;
-   "Print" opens the browser's print dialog. (print-links.js writes the page address into the printed footer.) */
+   "Print" opens the browser's print dialog. (print-links.js writes the page's public address into the printed footer.) */
 (function () {
   "use strict";
 
@@ -17,9 +17,12 @@
         input.classList.toggle("wwr-empty", !input.value);
       });
       var latest = 0;
+      // A blank sheet prints blank count cells, to be filled in by hand; once anything is ticked, each
+      // visit's count shows, 0 included.
+      var any = form.querySelector("input.wwr-tick:checked") !== null;
       for (var visit = 1; visit <= visits; visit += 1) {
         var ticked = form.querySelectorAll("input.wwr-tick[data-visit='" + visit + "']:checked").length;
-        document.getElementById("count-" + visit).textContent = String(ticked);
+        document.getElementById("count-" + visit).textContent = any ? String(ticked) : "";
         var tally = form.querySelector("[data-tally='" + visit + "']");
         if (tally) tally.querySelector("b").textContent = String(ticked);
         var action = document.getElementById("action-" + visit);

@@ -1,0 +1,1 @@
+"""PDFs of the built site's printables: printed by Chromium (printer.py), made accessible after (finish.py)."""
