@@ -31,7 +31,7 @@ def test_no_axe_violations_on_any_page_in_either_scheme(browser, site, served_si
 
     context = browser.new_context()
     paths = site_paths(site)
-    visit_all(context, [served_site + path for path in paths], check, batch=6, wait="load")
+    visit_all(context, [served_site + path for path in paths], check, wait="load")
     context.close()
     assert len(paths) > 70
     assert found == {}

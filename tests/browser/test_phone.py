@@ -56,9 +56,11 @@ def phone(browser, size: str, **options):
     return browser.new_context(viewport=PHONES[size], has_touch=True, is_mobile=True, **options)
 
 
-def double_the_text(context, tab) -> None:
-    """The browser's text size at 200%: its default font size (16 px, monospace 13) doubled."""
-    context.new_cdp_session(tab).send("Page.setFontSizes", {"fontSizes": {"standard": 32, "fixed": 26}})
+def text_size(context, tab, percent: int) -> None:
+    """The browser's text size (kept by the tab from page to page): its default font size (16 px, monospace 13) at `percent`."""
+    session = context.new_cdp_session(tab)
+    session.send("Page.setFontSizes", {"fontSizes": {"standard": 16 * percent // 100, "fixed": 13 * percent // 100}})
+    session.detach()
     tab.evaluate(TWO_FRAMES)
 
 
@@ -71,8 +73,9 @@ def test_no_page_scrolls_sideways_at_the_usual_text_size_or_at_200_percent(brows
 
     def check(tab, url):
         usual = tab.evaluate(MEASURE)
-        double_the_text(context, tab)
+        text_size(context, tab, 200)
         large = tab.evaluate(MEASURE)
+        text_size(context, tab, 100)  # for the next page
         assert large["fontSize"] == 2 * usual["fontSize"], "the text did not get twice as large"
         for name, seen in (("usual text", usual), ("text at 200%", large)):
             if seen["scrollWidth"] > seen["width"] or seen["outside"]:
@@ -302,7 +305,7 @@ def test_the_committees_logo_is_in_the_header_at_every_width(browser, committee_
     assert box["width"] > 0 and box["x"] >= 0 and box["x"] + box["width"] <= width
     assert header["y"] <= box["y"] and box["y"] + box["height"] <= header["y"] + header["height"]
     if width < 800:
-        double_the_text(context, tab)
+        text_size(context, tab, 200)
         assert tab.evaluate("document.documentElement.scrollWidth") <= width
         expect(logo).to_be_visible()
     context.close()
@@ -314,7 +317,7 @@ def test_the_menu_opens_within_the_screen(browser, committee_served, text):
     tab = context.new_page()
     tab.goto(committee_served + "courses/", wait_until="networkidle")
     if text == "200%":
-        double_the_text(context, tab)
+        text_size(context, tab, 200)
     tab.locator("label.md-header__button[for=__drawer]").tap()
     menu = tab.locator(".md-sidebar--primary")
     tab.wait_for_function("() => document.querySelector('.md-sidebar--primary').getBoundingClientRect().left >= 0")
