@@ -7,12 +7,13 @@ from pathlib import Path
 
 from ..hosting.compress import write_compressed
 from ..hosting.configs import write_configs
+from ..hosting.digests import FileDigests
 from .state import TEMPLATE_CACHE, BuildState
 
 COMPRESSED_CACHE = Path(TEMPLATE_CACHE).parent / "compressed"
 
 
-def finish_for_servers(site_dir: Path, state: BuildState, compress: bool) -> None:
+def finish_for_servers(site_dir: Path, state: BuildState, compress: bool, digests: FileDigests) -> None:
     write_configs(state.env, site_dir)
     if compress:
-        write_compressed(site_dir, state.settings.root / COMPRESSED_CACHE)
+        write_compressed(site_dir, state.settings.root / COMPRESSED_CACHE, digests)

@@ -9,6 +9,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from ..hosting.digests import FileDigests
 from ..offline import MANIFEST, WORKER
 from ..offline.icons import IconError, make_icons
 from ..offline.lists import write_lists
@@ -44,7 +45,7 @@ def add_offline_files(files: Files, config, state: BuildState, offline: bool) ->
     files.append(File.generated(config, MANIFEST, content=web_app_manifest(site, config.site_description, config.theme["language"])))
 
 
-def write_offline_lists(site_dir: Path, state: BuildState, config) -> None:
+def write_offline_lists(site_dir: Path, state: BuildState, config, digests: FileDigests) -> None:
     search = config.plugins.get("material/search")
     langs = list(search.config.lang or ["en"]) if search else ["en"]
-    write_lists(site_dir, state.data.site.version, state.build_date, config.use_directory_urls, langs)
+    write_lists(site_dir, state.data.site.version, state.build_date, config.use_directory_urls, langs, digests)

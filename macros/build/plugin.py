@@ -30,6 +30,7 @@ from .finish import finish_site
 from .footer import footer_links
 from .offline import add_offline_files
 from .print_page import PrintedPortfolio, print_parts
+from .search_index import add_practitioner_words, search_entries
 from .settings import apply_settings, is_offline
 from .state import BuildSettings, BuildState
 from .stylesheet import joined_stylesheet
@@ -105,6 +106,13 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
         context["wwr"] = footer_links(page, self.files, self.state.data.site.contact)
         return context
 
+    @event_priority(50)
+    def _search_words(self, *, config):
+        """Before Material's search plugin (priority 0) writes its index."""
+        entries = search_entries(config)
+        if entries is not None:
+            add_practitioner_words(entries, self.state, config.use_directory_urls)
+
     @event_priority(-50)
     def _finish(self, *, config):
         """After Material's search plugin (priority 0) has written its index, before the site moves into place."""
@@ -116,7 +124,7 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
         if self.atomic and self.atomic.finish(config.strict):
             config.site_dir = str(self.atomic.target)
 
-    on_post_build = CombinedEvent(_finish, _move_into_place)
+    on_post_build = CombinedEvent(_search_words, _finish, _move_into_place)
 
     def on_build_error(self, *, error):
         """A failed build leaves the earlier site untouched: drop the half-built copy."""

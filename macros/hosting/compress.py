@@ -10,8 +10,8 @@ most of the bytes, never do). The copies are byte-for-byte reproducible (no time
 from __future__ import annotations
 
 import gzip
-import hashlib
 import os
+import shutil
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -19,42 +19,55 @@ from pathlib import Path
 import brotli
 
 from . import TEXT_TYPES
+from .digests import FileDigests
 
 MIN_SIZE = 256  # smaller files gain nothing
 GZIP_LEVEL = 9
 BROTLI_QUALITY = 9
+EXTENSIONS = ("gz", "br")
 
 
 def compressible(site_dir: Path) -> list[Path]:
     return sorted(p for p in site_dir.rglob("*") if p.is_file() and p.suffix in TEXT_TYPES and p.stat().st_size >= MIN_SIZE)
 
 
-def _compressed(data: bytes, cache: Path | None) -> tuple[bytes, bytes]:
-    key = hashlib.sha256(data).hexdigest()
-    if cache:
-        gz, br = cache / f"{key}.gz", cache / f"{key}.br"
-        if gz.is_file() and br.is_file():
-            return gz.read_bytes(), br.read_bytes()
-    result = gzip.compress(data, GZIP_LEVEL, mtime=0), brotli.compress(data, quality=BROTLI_QUALITY)
-    if cache:
-        for path, content in ((gz, result[0]), (br, result[1])):  # whole or not at all: builds may share the cache
-            partial = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
-            partial.write_bytes(content)
-            partial.replace(path)
-    return result
+def _compress(data: bytes) -> tuple[bytes, bytes]:
+    return gzip.compress(data, GZIP_LEVEL, mtime=0), brotli.compress(data, quality=BROTLI_QUALITY)
 
 
-def write_compressed(site_dir: Path, cache: Path | None = None) -> int:
-    """Write `.gz` and `.br` beside each text file; returns how many files were compressed."""
+def _keep(path: Path, content: bytes) -> None:
+    """Write a file whole or not at all: builds may share the cache."""
+    partial = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
+    partial.write_bytes(content)
+    partial.replace(path)
+
+
+def write_compressed(site_dir: Path, cache: Path | None = None, digests: FileDigests | None = None) -> int:
+    """Write `.gz` and `.br` beside each text file; returns how many files were compressed.
+
+    A copy in the cache is copied by the kernel (`shutil.copyfile`), never read into memory; zlib
+    and Brotli work outside the GIL, so files are done four at a time."""
+    digests = digests or FileDigests()
     if cache:
         cache.mkdir(parents=True, exist_ok=True)
     files = compressible(site_dir)
 
     def one(path: Path) -> None:
-        gz, br = _compressed(path.read_bytes(), cache)
-        path.with_name(path.name + ".gz").write_bytes(gz)
-        path.with_name(path.name + ".br").write_bytes(br)
+        siblings = [path.with_name(f"{path.name}.{ext}") for ext in EXTENSIONS]
+        if cache:
+            key = digests.of(path)
+            cached = [cache / f"{key}.{ext}" for ext in EXTENSIONS]
+            if all(copy.is_file() for copy in cached):
+                for copy, sibling in zip(cached, siblings):
+                    shutil.copyfile(copy, sibling)
+                return
+        compressed = _compress(path.read_bytes())
+        for sibling, content in zip(siblings, compressed):
+            sibling.write_bytes(content)
+        if cache:
+            for copy, content in zip(cached, compressed):
+                _keep(copy, content)
 
-    with ThreadPoolExecutor(max_workers=4) as pool:  # zlib and Brotli work outside the GIL
+    with ThreadPoolExecutor(max_workers=4) as pool:
         list(pool.map(one, files))
     return len(files)

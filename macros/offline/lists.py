@@ -16,6 +16,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..hosting.digests import FileDigests
 from . import LISTS, SUMMARY, WORKER
 
 DOWNLOADS = "downloads/"
@@ -63,15 +64,15 @@ def _address(path: str, directory_urls: bool) -> str:
     return path
 
 
-def site_files(site_dir: Path, directory_urls: bool, langs: list[str]) -> tuple[list[Saved], list[Saved]]:
+def site_files(site_dir: Path, directory_urls: bool, langs: list[str], digests: FileDigests | None = None) -> tuple[list[Saved], list[Saved]]:
     """The copy's files, and the downloads, in path order."""
+    digests = digests or FileDigests()
     core, downloads = [], []
     for file in sorted(p for p in site_dir.rglob("*") if p.is_file()):
         path = file.relative_to(site_dir).as_posix()
         if not _saved(path, langs):
             continue
-        data = file.read_bytes()
-        saved = Saved(_address(path, directory_urls), len(data), hashlib.sha256(data).hexdigest()[:FINGERPRINT])
+        saved = Saved(_address(path, directory_urls), file.stat().st_size, digests.of(file)[:FINGERPRINT])
         (downloads if path.startswith(DOWNLOADS) else core).append(saved)
     return core, downloads
 
@@ -88,10 +89,10 @@ def _totals(files: list[Saved]) -> dict:
     return {"files": len(files), "bytes": sum(f.size for f in files)}
 
 
-def write_lists(site_dir: Path, version: str, built: str, directory_urls: bool, langs: list[str]) -> dict:
+def write_lists(site_dir: Path, version: str, built: str, directory_urls: bool, langs: list[str], digests: FileDigests | None = None) -> dict:
     """Write offline.json (the build, its version and the copy's size) and offline-files.json (every
     file); returns what offline.json says."""
-    core, downloads = site_files(site_dir, directory_urls, langs)
+    core, downloads = site_files(site_dir, directory_urls, langs, digests)
     build = build_id(core, downloads)
     pages = sum(1 for f in core if f.url == "" or f.url.endswith(("/", ".html")))
     summary = {"build": build, "version": version, "built": built, "core": {**_totals(core), "pages": pages}, "downloads": _totals(downloads)}

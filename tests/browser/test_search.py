@@ -35,6 +35,7 @@ PRACTITIONER_QUERIES = [
     ("social media", BEHAVIOURS + "online-behaviours/"),
     ("cyber bullying", BEHAVIOURS + "online-behaviours/"),
     ("video of me on youtube", BEHAVIOURS + "online-behaviours/"),
+    ("videoing", BEHAVIOURS + "online-behaviours/"),
     ("won't let me see the child", BEHAVIOURS + "failure-to-enable-necessary-contact/"),
     ("cancelled visits", BEHAVIOURS + "failure-to-enable-necessary-contact/"),
     ("mum keeps cancelling", BEHAVIOURS + "failure-to-enable-necessary-contact/"),
@@ -48,11 +49,13 @@ PRACTITIONER_QUERIES = [
     ("parent threatened me", BEHAVIOURS + "threats-of-violence-or-intimidation/"),
     ("dad threatened me", BEHAVIOURS + "threats-of-violence-or-intimidation/"),
     ("intimidation", BEHAVIOURS + "threats-of-violence-or-intimidation/"),
+    ("felt intimidated", BEHAVIOURS + "threats-of-violence-or-intimidation/"),
     ("lone working", BEHAVIOURS + "threats-of-violence-or-intimidation/"),
     ("won't engage", BEHAVIOURS + "active-non-compliance/"),
     ("refuses to engage", BEHAVIOURS + "active-non-compliance/"),
     ("not engaging", BEHAVIOURS + "active-non-compliance/"),
     ("sabotage", BEHAVIOURS + "active-non-compliance/"),
+    ("sabotaged the plan", BEHAVIOURS + "active-non-compliance/"),
     ("says the right things", BEHAVIOURS + "disguised-compliance/"),
     ("they say all the right things", BEHAVIOURS + "disguised-compliance/"),
     ("pretending to cooperate", BEHAVIOURS + "disguised-compliance/"),
@@ -162,6 +165,52 @@ def test_list_only_pages_never_come_above_a_page_they_list(results):
                 listed_later = True
             elif listed_later:
                 raise AssertionError(f"{query!r}: a list-only page comes above {location}: {found}")
+
+
+# What a reader types, and what search-words.js passes to Material's search worker (which adds a
+# wildcard to each word): common words left out, and the start every form of a word shares added.
+SENT_TO_SEARCH = [
+    ("filming", "filming film"),
+    ("cancelled visits", "cancelled visits cancel visit"),
+    ("mum keeps cancelling", "mum keeps cancelling keep cancel"),
+    ("engaged", "engaged engag"),
+    ("families", "families famil"),
+    ("worried", "worried worr"),
+    ("stopped", "stopped stop"),
+    ("impact on children", "impact children"),
+    ("aggressive dad", "aggressive dad"),
+    ("boxes", "boxes"),
+    ("status", "status"),
+    ('"filming"', '"filming"'),
+    ("on", "on"),
+]
+
+
+@pytest.fixture(scope="module")
+def sent_to_search(browser):
+    """Each query as the search worker receives it: the page's script, and a worker that echoes its messages."""
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.set_content("<!doctype html><title>search words</title>")
+    tab.add_script_tag(path=str(ROOT / "overrides" / "assets" / "javascripts" / "search-words.js"))
+    sent = tab.evaluate(
+        """async (queries) => {
+            const echo = new Worker(URL.createObjectURL(new Blob(["onmessage = e => postMessage(e.data)"], {type: "text/javascript"})));
+            const sent = {};
+            for (const query of queries) {
+                sent[query] = await new Promise(done => { echo.onmessage = e => done(e.data.data); echo.postMessage({type: 2, data: query}); });
+            }
+            return sent;
+        }""",
+        [typed for typed, _ in SENT_TO_SEARCH],
+    )
+    context.close()
+    return sent
+
+
+@pytest.mark.parametrize("typed,sent", SENT_TO_SEARCH, ids=[t for t, _ in SENT_TO_SEARCH])
+def test_what_the_search_worker_is_sent(sent_to_search, typed, sent):
+    assert sent_to_search[typed] == sent
 
 
 def test_a_phone_shows_at_least_three_results(browser, served_site):

@@ -360,3 +360,13 @@ def test_a_build_without_pdfs_offers_none_and_marks_what_is_printed(site):
     assert printed["working-with-resistance.pdf"] == "print" and printed["part-one.pdf"] == "print/part-one"
     assert printed["c4eo-summary.pdf"] == "c4eo-summary" and printed["ready-reckoner.pdf"] == "appendix/ready-reckoner-blank"
     assert all(f"case-study-{c.number:02d}-{c.id}.pdf" in printed for c in DATA.case_studies)
+
+
+def test_whats_changed_lists_each_change_under_its_date(site):
+    """Each change is an item of a list under its date, newest first (a paragraph of "- " lines is not a list)."""
+    doc = page(site, "changes/")
+    dates = [strong.get_text() for strong in doc.select("article p > strong")]
+    assert dates == [change.date.isoformat() for change in DATA.changelog]
+    for change, heading in zip(DATA.changelog, doc.select("article p > strong")):
+        items = heading.find_parent("p").find_next_sibling("ul").select("li")
+        assert len(items) == len(change.changes), change.date
