@@ -62,3 +62,28 @@ def test_ready_reckoner_works_with_the_keyboard_alone(tab, served_site):
     assert "Visit 3" in tab.locator("#reckoner-reading").inner_text()
     tab.keyboard.press("Enter")  # the focused Clear button
     assert tab.locator("input.wwr-tick:checked").count() == 0
+
+
+def test_on_a_desktop_the_reckoner_is_a_ruled_grid_that_reads_easily(browser, served_site):
+    """At 1280 pixels: every cell ruled, the indicators in the widest column (each in four lines at most),
+    the visits in equal columns, and each date box whole inside its cell."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.goto(served_site + "appendix/ready-reckoner/", wait_until="networkidle")
+    grid = tab.evaluate("""() => {
+        const cells = [...document.querySelectorAll('.wwr-reckoner__table th, .wwr-reckoner__table td')];
+        const head = [...document.querySelector('.wwr-reckoner__table thead tr').children].map(c => c.getBoundingClientRect().width);
+        const lines = [...document.querySelectorAll('.wwr-reckoner__table tbody th[id^=indicator-]')].map(th =>
+            th.getBoundingClientRect().height / parseFloat(getComputedStyle(th).lineHeight));
+        const dates = [...document.querySelectorAll('.wwr-reckoner__dates td')].map(td => {
+            const cell = td.getBoundingClientRect(), box = td.querySelector('input').getBoundingClientRect();
+            return box.left >= cell.left && box.right <= cell.right;
+        });
+        return {unruled: cells.filter(c => getComputedStyle(c).borderTopStyle !== 'solid').length, head, lines, dates};
+    }""")
+    context.close()
+    assert grid["unruled"] == 0
+    indicators, *visits = grid["head"]
+    assert indicators > max(visits) and max(visits) - min(visits) < 1, grid["head"]
+    assert grid["lines"] and max(grid["lines"]) <= 4.5, grid["lines"]
+    assert grid["dates"] and all(grid["dates"])
