@@ -3,13 +3,15 @@
 colour, as the header shows it. SVG is drawn by resvg (resvg-py: one self-contained wheel, no system
 library, and it never fetches what an SVG names elsewhere); Pillow sizes, places and writes the PNGs.
 Drawing them costs about a tenth of a second, so a build keeps them in a cache folder by what they are
-made from, and imports the two libraries only when it draws."""
+made from (a folder no build used for an hour goes), and imports the two libraries only when it draws."""
 
 from __future__ import annotations
 
 import hashlib
 import io
 import os
+import shutil
+import time
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
@@ -17,6 +19,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from PIL import Image
+
+KEEP_UNUSED_SECONDS = 3600  # as the downloads' cache (macros/outputs/cache.py)
 
 
 @dataclass(frozen=True)
@@ -94,9 +98,23 @@ def _fingerprint(source: Path, background: str, colour: str | None) -> str:
 
 def _cached(folder: Path) -> dict[str, bytes] | None:
     files = {icon.path: folder / Path(icon.path).name for icon in ICONS}
-    if all(file.is_file() for file in files.values()):
-        return {path: file.read_bytes() for path, file in files.items()}
-    return None
+    try:
+        icons = {path: file.read_bytes() for path, file in files.items()}
+    except OSError:  # not drawn yet, or pruned by another build meanwhile
+        return None
+    os.utime(folder)  # in use: kept by _prune
+    return icons
+
+
+def _prune(cache: Path, used: Path) -> None:
+    """Icons no build used for an hour (an earlier logo or colours) go."""
+    cutoff = time.time() - KEEP_UNUSED_SECONDS
+    for folder in cache.iterdir():
+        try:
+            if folder != used and not folder.name.startswith(".") and folder.stat().st_mtime < cutoff:
+                shutil.rmtree(folder)
+        except OSError:
+            pass
 
 
 def _keep(folder: Path, icons: dict[str, bytes]) -> None:
@@ -118,9 +136,11 @@ def make_icons(logo: Path | None, default_logo: Path, background: str, on_backgr
     text colour; taken from `cache` when those were drawn before."""
     source, colour = (logo, None) if logo else (default_logo, on_background)
     folder = cache / _fingerprint(source, background, colour) if cache else None
-    if folder and (icons := _cached(folder)):
-        return icons
-    icons = {icon.path: icon_png(source, background, icon, colour) for icon in ICONS}
+    icons = _cached(folder) if folder else None
+    if icons is None:
+        icons = {icon.path: icon_png(source, background, icon, colour) for icon in ICONS}
+        if folder:
+            _keep(folder, icons)
     if folder:
-        _keep(folder, icons)
+        _prune(cache, folder)
     return icons

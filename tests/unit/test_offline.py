@@ -6,6 +6,8 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -168,3 +170,18 @@ def test_icons_are_drawn_once_and_drawn_again_when_what_they_are_made_from_chang
     Image.new("RGB", (300, 100), "#00ff00").save(logo)
     with pytest.raises(AssertionError, match="drawn again"):
         make_icons(logo, Path("unused.svg"), "#1f4e79", "#ffffff", cache)  # the committee's new logo
+
+
+def test_icons_no_build_used_for_an_hour_leave_the_cache(tmp_path):
+    logo, cache = logo_files(tmp_path)["png"], tmp_path / "cache"
+    make_icons(logo, Path("unused.svg"), "#1f4e79", "#ffffff", cache)
+    (old,) = cache.iterdir()
+    two_hours_ago = time.time() - 7200
+    os.utime(old, (two_hours_ago, two_hours_ago))
+    make_icons(logo, Path("unused.svg"), "#1f4e79", "#ffffff", cache)  # used again: kept
+    assert old.is_dir()
+    os.utime(old, (two_hours_ago, two_hours_ago))
+    make_icons(logo, Path("unused.svg"), "#6a1b4d", "#ffffff", cache)  # another colour; the old folder unused for two hours
+    assert not old.exists() and len(list(cache.iterdir())) == 1
+    make_icons(logo, Path("unused.svg"), "#1f4e79", "#ffffff", cache)  # back again: the other folder is recent, so kept
+    assert len(list(cache.iterdir())) == 2

@@ -13,7 +13,6 @@ from __future__ import annotations
 import asyncio
 import functools
 import io
-import re
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor
@@ -21,6 +20,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+from lxml import html as lxml_html
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -36,9 +37,15 @@ def _script(name: str) -> str:
 
 
 _SCRIPTS = _script("prepare.js"), _script("contents.js")
-_META = re.compile(r'<meta name="wwr-pdf" content="([^"]+)"')
-_CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)"')
 HEAD_BYTES = 8192  # a page's <head> comes first
+
+
+def _head_value(page: Path, xpath: str) -> str | None:
+    """One attribute's value in the start of a built page, parsed as HTML (entities and all)."""
+    with page.open("r", encoding="utf-8", errors="replace") as file:
+        start = file.read(HEAD_BYTES)
+    found = lxml_html.document_fromstring(start).xpath(xpath) if start.strip() else []
+    return str(found[0]) if found else None
 
 
 @dataclass(frozen=True)
@@ -53,11 +60,10 @@ def printables(site_dir: Path) -> list[Printable]:
     """Every page of the built site that is printed to a PDF, as its <head> says, in a stable order."""
     found = []
     for html in sorted(site_dir.rglob("*.html")):
-        with html.open("r", encoding="utf-8", errors="replace") as page:
-            match = _META.search(page.read(HEAD_BYTES))
-        if match:
+        name = _head_value(html, '//head/meta[@name="wwr-pdf"]/@content')
+        if name:
             path = html.relative_to(site_dir).as_posix()
-            found.append(Printable(path.removesuffix("index.html"), match.group(1)))
+            found.append(Printable(path.removesuffix("index.html"), name))
     # The longest first (the whole portfolio, then its Parts), so no long print is left to run alone at the end.
     return sorted(found, key=lambda item: (item.path != "print/", not item.path.startswith("print/")))
 
@@ -65,8 +71,7 @@ def printables(site_dir: Path) -> list[Printable]:
 def public_root(site_dir: Path) -> str | None:
     """The site's public address (SITE_URL, as its home page's canonical link gives it), or None."""
     home = site_dir / "index.html"
-    match = _CANONICAL.search(home.read_text(encoding="utf-8")[:HEAD_BYTES]) if home.is_file() else None
-    return match.group(1) if match else None
+    return _head_value(home, '//head/link[@rel="canonical"]/@href') if home.is_file() else None
 
 
 class _Quiet(SimpleHTTPRequestHandler):
