@@ -341,3 +341,17 @@ def test_the_banner_and_what_the_copy_lacks_meet_wcag_in_either_scheme(browser, 
             assert tab.evaluate(RUN_AXE, TAGS) == [], scheme
     finally:
         context.close()
+
+
+def test_a_reader_who_never_saves_the_site_never_loads_the_offline_script(browser, served_site):
+    """offline.js comes only with the control (home page, /offline/) until the site is saved on the device."""
+    context = browser.new_context()
+    tab = context.new_page()
+    loaded = []
+    tab.on("request", lambda request: loaded.append(request.url.rsplit("/", 1)[-1]))
+    for path, wanted in (("case-studies/one/", False), ("appendix/ready-reckoner/", False), ("offline/", True), ("", True)):
+        loaded.clear()
+        tab.goto(served_site + path, wait_until="networkidle")
+        assert ("offline.js" in loaded) == wanted, (path, loaded)
+        assert "offline-when-saved.js" in loaded
+    context.close()
