@@ -231,6 +231,29 @@ def test_a_phone_shows_at_least_three_results(browser, served_site):
     context.close()
 
 
+def test_every_excerpt_is_one_block_of_three_lines_at_most(browser, served_site):
+    """A result whose text begins with a list ("What's changed") is cut short like one that begins with a paragraph."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    tab = context.new_page()
+    tab.goto(served_site + "introduction/")
+    tab.locator("label.md-header__button[for=__search]").tap()
+    for query in ("filming", "child"):
+        box = tab.locator(".md-search__input")
+        box.fill(query)
+        box.press("End")
+        tab.locator(".md-search-result__list > li").first.wait_for(timeout=10_000)
+        tab.wait_for_timeout(600)
+        excerpts = tab.evaluate("""() => [...document.querySelectorAll('.md-search-result__article')].map(article => {
+            const shown = [...article.children].filter(c => !c.matches('h1, h2, nav, .md-search-result__terms, .md-search-result__icon')
+                                                         && getComputedStyle(c).display !== 'none');
+            return shown.map(c => c.getBoundingClientRect().height / parseFloat(getComputedStyle(c).lineHeight));
+        })""")
+        assert excerpts and all(len(lines) <= 1 for lines in excerpts), (query, excerpts)
+        # Three lines of text; a list's spacing and an abbreviation's underline add less than a fourth.
+        assert all(lines[0] < 4 for lines in excerpts if lines), (query, [shown for shown in excerpts if shown and shown[0] >= 4])
+    context.close()
+
+
 def test_a_local_entry_says_so_in_search_results(browser, committee_site):
     """A committee's own course, found by search, reads as the committee's, not the portfolio's."""
     context = browser.new_context()
