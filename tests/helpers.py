@@ -158,13 +158,18 @@ def with_front_matter(markdown: str, line: str) -> str:
     return f"---\n{line}\n---\n\n{markdown}"
 
 
+def type_search(tab, query: str) -> None:
+    """Type `query` in the search box as a person would: Material searches on key events."""
+    box = tab.locator(".md-search__input")
+    box.fill(query)
+    box.press("End")
+
+
 def first_search_result(tab, base: str, query: str):
     """Open the site's introduction, type `query` in the search box as a person would, and return the
     first result (a locator of its list item) once it shows."""
     tab.goto(base + "introduction/")
-    box = tab.locator(".md-search__input")
-    box.fill(query)
-    box.press("End")
+    type_search(tab, query)
     first = tab.locator(".md-search-result__list > li").first
     first.wait_for(timeout=15_000)
     return first

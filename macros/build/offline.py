@@ -14,6 +14,7 @@ from ..offline import MANIFEST, WORKER
 from ..offline.icons import IconError, make_icons
 from ..offline.lists import write_lists
 from ..offline.manifest import web_app_manifest
+from .search_index import search_plugin
 from .state import ICON_CACHE, BuildState
 
 THEME_ICON = "material/library"  # the header's icon when a committee gives no logo (Material's default)
@@ -46,6 +47,6 @@ def add_offline_files(files: Files, config, state: BuildState, offline: bool) ->
 
 
 def write_offline_lists(site_dir: Path, state: BuildState, config, digests: FileDigests) -> None:
-    search = config.plugins.get("material/search")
+    search = search_plugin(config)
     langs = list(search.config.lang or ["en"]) if search else ["en"]
     write_lists(site_dir, state.data.site.version, state.build_date, config.use_directory_urls, langs, digests)

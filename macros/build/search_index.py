@@ -15,13 +15,19 @@ from .state import BuildState
 SEARCH_PLUGINS = ("material/search", "search")
 
 
-def search_entries(config) -> list[dict] | None:
-    """The entries Material's search plugin will write in this build; None when search is off."""
+def search_plugin(config):
+    """Material's search plugin in this build, or None when it is left out or switched off."""
     for name in SEARCH_PLUGINS:
         plugin = config.plugins.get(name)
-        if plugin is not None and plugin.config.get("enabled", True) and hasattr(plugin, "search_index"):
-            return plugin.search_index.entries
+        if plugin is not None and plugin.config.get("enabled", True):
+            return plugin
     return None
+
+
+def search_entries(config) -> list[dict] | None:
+    """The entries Material's search plugin will write in this build; None when search is off."""
+    plugin = search_plugin(config)
+    return plugin.search_index.entries if plugin is not None and hasattr(plugin, "search_index") else None
 
 
 def add_practitioner_words(docs: list[dict], state: BuildState, directory_urls: bool) -> None:

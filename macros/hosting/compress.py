@@ -18,6 +18,7 @@ from pathlib import Path
 
 import brotli
 
+from ..outputs.unused import mark_used, prune_unused
 from . import TEXT_TYPES
 from .digests import FileDigests
 
@@ -46,20 +47,24 @@ def write_compressed(site_dir: Path, cache: Path | None = None, digests: FileDig
     """Write `.gz` and `.br` beside each text file; returns how many files were compressed.
 
     A copy in the cache is copied by the kernel (`shutil.copyfile`), never read into memory; zlib
-    and Brotli work outside the GIL, so files are done four at a time."""
+    and Brotli work outside the GIL, so files are done four at a time. Copies no build used for an
+    hour (of pages since changed) leave the cache."""
     digests = digests or FileDigests()
     if cache:
         cache.mkdir(parents=True, exist_ok=True)
     files = compressible(site_dir)
+    used: list[Path] = []
 
     def one(path: Path) -> None:
         siblings = [path.with_name(f"{path.name}.{ext}") for ext in EXTENSIONS]
         if cache:
             key = digests.of(path)
             cached = [cache / f"{key}.{ext}" for ext in EXTENSIONS]
+            used.extend(cached)
             if all(copy.is_file() for copy in cached):
                 for copy, sibling in zip(cached, siblings):
                     shutil.copyfile(copy, sibling)
+                    mark_used(copy)
                 return
         compressed = _compress(path.read_bytes())
         for sibling, content in zip(siblings, compressed):
@@ -70,4 +75,6 @@ def write_compressed(site_dir: Path, cache: Path | None = None, digests: FileDig
 
     with ThreadPoolExecutor(max_workers=4) as pool:
         list(pool.map(one, files))
+    if cache:
+        prune_unused(cache, used)
     return len(files)

@@ -10,17 +10,15 @@ from __future__ import annotations
 import hashlib
 import io
 import os
-import shutil
-import time
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..outputs.unused import mark_used, prune_unused
+
 if TYPE_CHECKING:
     from PIL import Image
-
-KEEP_UNUSED_SECONDS = 3600  # as the downloads' cache (macros/outputs/cache.py)
 
 
 @dataclass(frozen=True)
@@ -102,19 +100,8 @@ def _cached(folder: Path) -> dict[str, bytes] | None:
         icons = {path: file.read_bytes() for path, file in files.items()}
     except OSError:  # not drawn yet, or pruned by another build meanwhile
         return None
-    os.utime(folder)  # in use: kept by _prune
+    mark_used(folder)
     return icons
-
-
-def _prune(cache: Path, used: Path) -> None:
-    """Icons no build used for an hour (an earlier logo or colours) go."""
-    cutoff = time.time() - KEEP_UNUSED_SECONDS
-    for folder in cache.iterdir():
-        try:
-            if folder != used and not folder.name.startswith(".") and folder.stat().st_mtime < cutoff:
-                shutil.rmtree(folder)
-        except OSError:
-            pass
 
 
 def _keep(folder: Path, icons: dict[str, bytes]) -> None:
@@ -131,16 +118,20 @@ def _keep(folder: Path, icons: dict[str, bytes]) -> None:
         partial.rmdir()
 
 
+def _draw(source: Path, background: str, colour: str | None) -> dict[str, bytes]:
+    return {icon.path: icon_png(source, background, icon, colour) for icon in ICONS}
+
+
 def make_icons(logo: Path | None, default_logo: Path, background: str, on_background: str, cache: Path | None = None) -> dict[str, bytes]:
     """Every icon by its path in the site: from the committee's logo, or the theme's icon in the header's
     text colour; taken from `cache` when those were drawn before."""
     source, colour = (logo, None) if logo else (default_logo, on_background)
-    folder = cache / _fingerprint(source, background, colour) if cache else None
-    icons = _cached(folder) if folder else None
+    if not cache:
+        return _draw(source, background, colour)
+    folder = cache / _fingerprint(source, background, colour)
+    icons = _cached(folder)
     if icons is None:
-        icons = {icon.path: icon_png(source, background, icon, colour) for icon in ICONS}
-        if folder:
-            _keep(folder, icons)
-    if folder:
-        _prune(cache, folder)
+        icons = _draw(source, background, colour)
+        _keep(folder, icons)
+    prune_unused(cache, [folder])  # an earlier logo's or colours' icons
     return icons

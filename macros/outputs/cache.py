@@ -13,7 +13,6 @@ import functools
 import hashlib
 import json
 import os
-import time
 from importlib import import_module
 from importlib.metadata import version
 from pathlib import Path
@@ -27,10 +26,10 @@ from ..model.registry import BY_NAME, KINDS
 from .downloads import Download
 from .edition import Edition
 from .packages import TemplateProblem
+from .unused import mark_used, prune_unused
 
 PACKAGE = Path(__file__).resolve().parents[1]  # macros/
 LIBRARIES = ("python-docx", "python-pptx", "segno", "Markdown", "lxml")
-KEEP_UNUSED_SECONDS = 3600  # a file no build used for an hour is removed
 
 
 class DownloadFailure(Exception):
@@ -110,11 +109,11 @@ def place_downloads(project: Project, edition: Edition, planned: list[Download],
         stem, dot, suffix = download.name.rpartition(".")
         target = cache_dir / f"{stem}.{fingerprint(project, shared, download)}{dot}{suffix}"
         if target.is_file():
-            os.utime(target)  # in use: kept by _prune
+            mark_used(target)
         else:
             pending.append((download, target))
         placed.append((download, target))
-    _prune(cache_dir, {path for _, path in placed})
+    prune_unused(cache_dir, (path for _, path in placed))
     return placed, pending
 
 
@@ -135,16 +134,6 @@ def build_downloads(project: Project, edition: Edition, planned: list[Download],
     placed, pending = place_downloads(project, edition, planned, cache_dir)
     write_downloads(pending)
     return placed
-
-
-def _prune(cache_dir: Path, used: set[Path]) -> None:
-    cutoff = time.time() - KEEP_UNUSED_SECONDS
-    for path in cache_dir.iterdir():
-        try:
-            if path not in used and path.stat().st_mtime < cutoff:
-                path.unlink()
-        except OSError:
-            pass
 
 
 def check_templates(edition: Edition, root: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import readme_policy, serve_directory
+from tests.helpers import readme_policy, serve_directory, type_search
 
 
 @pytest.fixture(scope="module")
@@ -32,9 +32,7 @@ def test_search_reckoner_and_filters_work_under_the_policy(tab, csp_site):
     tab.check("#tick-deflect-attention-2")
     assert tab.locator("#count-2").inner_text() == "1"
     assert "Visit 2" in tab.locator("#reckoner-reading").inner_text()
-    box = tab.locator(".md-search__input")
-    box.fill("Sandstories")
-    box.press("End")
+    type_search(tab, "Sandstories")
     tab.locator(".md-search-result__list > li > a").first.wait_for(timeout=10000)
     assert "courses/sandstories/" in tab.locator(".md-search-result__list > li > a").first.get_attribute("href")
     tab.goto(csp_site + "courses/", wait_until="networkidle")

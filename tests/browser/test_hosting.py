@@ -12,7 +12,7 @@ import pytest
 from macros.load import load_site_data
 from tests.browser.test_csp import RECORD_VIOLATIONS
 from tests.conftest import SUB_PATH_URL as SITE_URL
-from tests.helpers import NOTHING_STORED, ROOT, STORAGE, copy_project, readme_policy, run_mkdocs, serve_directory, site_paths, visit_all
+from tests.helpers import NOTHING_STORED, ROOT, STORAGE, copy_project, readme_policy, run_mkdocs, serve_directory, site_paths, type_search, visit_all
 from tests.office import download_links, qr_codes
 
 DATA = load_site_data(ROOT / "data")
@@ -82,9 +82,7 @@ def test_offline_copy_searches_from_the_file_system_and_says_it_needs_no_saving(
     assert tab.locator("[data-wwr-offline-save]").is_hidden()
     assert not any((out / name).exists() for name in ("offline-worker.js", "offline.json", "offline-files.json", "manifest.webmanifest"))
     assert tab.locator("link[rel=manifest]").count() == 0
-    box = tab.locator(".md-search__input")
-    box.fill("Disguised compliance")
-    box.press("End")
+    type_search(tab, "Disguised compliance")
     first = tab.locator(".md-search-result__list > li > a").first
     first.wait_for(timeout=15000)
     assert "resistance/disguised-compliance.html" in first.get_attribute("href")

@@ -15,7 +15,7 @@ import re
 
 import pytest
 
-from tests.helpers import copy_project, run_mkdocs, serve_directory
+from tests.helpers import copy_project, run_mkdocs, serve_directory, type_search
 from tests.loading.test_bad_input_corpus import NARRATIVE_ONE, Edit, apply_edits
 
 HTML_PAYLOAD = (
@@ -161,9 +161,7 @@ def test_glossary_expansion_stays_one_attribute(payload_site, tab_and_dialogs):
 def test_search_results_show_payloads_as_text(payload_site, tab_and_dialogs):
     page, dialogs = tab_and_dialogs
     page.goto(payload_site + "introduction/", wait_until="load")
-    box = page.locator(".md-search__input")
-    box.fill("onerror")  # a word that only the payloads hold
-    box.press("End")  # Material searches on key events
+    type_search(page, "onerror")  # a word that only the payloads hold
     page.wait_for_selector(".md-search-result__list > li", timeout=15000)
     page.wait_for_timeout(500)
     results = page.locator(".md-search-result").inner_text()

@@ -15,7 +15,7 @@ import pytest
 
 from macros.load import load_site_data
 from macros.model.registry import ENTRY_PAGES
-from tests.helpers import ROOT, first_search_result, serve_directory
+from tests.helpers import ROOT, first_search_result, serve_directory, type_search
 
 DATA = load_site_data(ROOT / "data")
 ENTRIES = [(f"{kind.folder}/{entry.id}/", entry.title) for kind in ENTRY_PAGES if kind.searchable for entry in getattr(DATA, kind.name)]
@@ -107,14 +107,11 @@ def search_all(context, base: str, queries: list[str], tabs: int = 4) -> dict[st
     for start in range(0, len(queries), tabs):
         batch = list(zip(pages, queries[start : start + tabs]))
         for page, _ in batch:  # clear the last query's results, so that they are not taken for this one's
-            page.locator(".md-search__input").fill("")
-            page.locator(".md-search__input").press("End")
+            type_search(page, "")
         for page, _ in batch:
             page.locator(".md-search-result__list > li").first.wait_for(state="detached", timeout=10_000)
         for page, query in batch:
-            box = page.locator(".md-search__input")
-            box.fill(query)
-            box.press("End")
+            type_search(page, query)
         state = {query: (None, time.monotonic()) for _, query in batch}
         deadline = time.monotonic() + 15
         while len([q for _, q in batch if q in found]) < len(batch) and time.monotonic() < deadline:
@@ -219,9 +216,7 @@ def test_a_phone_shows_at_least_three_results(browser, served_site):
     tab.goto(served_site + "introduction/")
     for query in ("won't let me see the child", "disguised compliance", "training courses", "child"):
         tab.locator("label.md-header__button[for=__search]").tap()
-        box = tab.locator(".md-search__input")
-        box.fill(query)
-        box.press("End")
+        type_search(tab, query)
         third = tab.locator(".md-search-result__list > li").nth(2)
         third.wait_for(timeout=10_000)
         tab.wait_for_timeout(600)
@@ -238,9 +233,7 @@ def test_every_excerpt_is_one_block_of_three_lines_at_most(browser, served_site)
     tab.goto(served_site + "introduction/")
     tab.locator("label.md-header__button[for=__search]").tap()
     for query in ("filming", "child"):
-        box = tab.locator(".md-search__input")
-        box.fill(query)
-        box.press("End")
+        type_search(tab, query)
         tab.locator(".md-search-result__list > li").first.wait_for(timeout=10_000)
         tab.wait_for_timeout(600)
         excerpts = tab.evaluate("""() => [...document.querySelectorAll('.md-search-result__article')].map(article => {

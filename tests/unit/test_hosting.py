@@ -4,7 +4,9 @@ and settings files that carry the one Content Security Policy README.md document
 from __future__ import annotations
 
 import gzip
+import os
 import re
+import time
 import xml.etree.ElementTree as ElementTree
 
 import brotli
@@ -58,3 +60,23 @@ def test_the_readme_gives_the_policy_and_the_nginx_settings_the_build_uses():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     snippet = re.search(r"```nginx\n(.*?)```", readme, re.DOTALL)
     assert snippet and snippet.group(1) == nginx_snippet(ENV), "README.md's nginx settings are out of date"
+
+
+def test_compressed_copies_no_build_used_for_an_hour_leave_the_cache(tmp_path):
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    site.mkdir()
+    page = site / "index.html"
+    page.write_text("<p>the first version</p>\n" * 50, encoding="utf-8")
+    write_compressed(site, cache)
+    first = set(cache.iterdir())
+    two_hours_ago = time.time() - 7200
+    for copy in first:
+        os.utime(copy, (two_hours_ago, two_hours_ago))
+    write_compressed(site, cache)  # the same page: its copies are used, so kept
+    assert set(cache.iterdir()) == first
+    for copy in first:
+        os.utime(copy, (two_hours_ago, two_hours_ago))
+    page.write_text("<p>the second version</p>\n" * 50, encoding="utf-8")
+    write_compressed(site, cache)  # the page changed: the first version's copies, unused for two hours, go
+    assert len(list(cache.iterdir())) == 2 and not first & set(cache.iterdir())
+    assert gzip.decompress((site / "index.html.gz").read_bytes()) == page.read_bytes()

@@ -1,0 +1,32 @@
+"""The build's caches under .cache/ (the downloads, the compressed copies, the phone icons) keep only
+what builds use: a build touches each entry it uses, and an entry no build used for an hour goes (a
+file or a folder being written by another build is minutes old, so it stays). No mkdocs here."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+KEEP_UNUSED_SECONDS = 3600
+
+
+def mark_used(path: Path) -> None:
+    os.utime(path)
+
+
+def prune_unused(cache_dir: Path, used: Iterable[Path]) -> None:
+    """Remove each file or folder of `cache_dir` not in `used` that no build touched for an hour."""
+    keep = set(used)
+    cutoff = time.time() - KEEP_UNUSED_SECONDS
+    for path in cache_dir.iterdir():
+        try:
+            if path not in keep and path.stat().st_mtime < cutoff:
+                if path.is_dir():
+                    shutil.rmtree(path)
+                else:
+                    path.unlink()
+        except OSError:
+            pass
