@@ -53,10 +53,25 @@ def copy_project(dest: Path, warm: bool = False) -> Path:
         else:
             shutil.copy2(src, dest / part)
     for name in WARM_CACHES if warm else ():
-        cache = ROOT / ".cache" / "plugin" / "portfolio" / name
-        if cache.is_dir():
-            shutil.copytree(cache, dest / ".cache" / "plugin" / "portfolio" / name, ignore=shutil.ignore_patterns(".*"))
+        _copy_cache(ROOT / ".cache" / "plugin" / "portfolio" / name, dest / ".cache" / "plugin" / "portfolio" / name)
     return dest
+
+
+def _copy_cache(cache: Path, dest: Path) -> None:
+    """Copy a cache that a build in the repository may be pruning meanwhile (the tests' own site is built
+    there, in parallel): an entry removed mid-copy is left out, as a cache may be; partials (dot-named) too."""
+    for folder, folders, files in os.walk(cache):  # os.walk skips a folder that is gone
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        for name in files:
+            if name.startswith("."):
+                continue
+            source = Path(folder) / name
+            target = dest / source.relative_to(cache)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                shutil.copy2(source, target)
+            except FileNotFoundError:
+                continue
 
 
 def _load(path: Path) -> dict:
