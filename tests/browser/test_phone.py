@@ -342,6 +342,33 @@ def test_the_colour_scheme_follows_the_device_live_with_no_toggle_and_nothing_st
     context.close()
 
 
+# Every change to <body>'s colour attributes from the moment the page starts, in order.
+WATCH_BODY = """new MutationObserver(records => {
+  for (const r of records) if (r.target === document.body)
+    (window.__bodyChanges = window.__bodyChanges || []).push(r.attributeName + "=" + document.body.getAttribute(r.attributeName));
+}).observe(document, {subtree: true, attributes: true, attributeFilter:
+  ["data-md-color-scheme", "data-md-color-primary", "data-md-color-accent", "data-md-color-media", "data-md-color-switching"]});"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_page_is_restyled_for_its_scheme_only_when_the_device_asks_for_the_other(browser, served_site, scheme):
+    """Restyling a page is the largest start-up cost on a phone (the reckoner's whole form): a device in
+    light mode gets the page as built, untouched; one in dark mode gets the dark scheme, in one switch."""
+    context = phone(browser, "390", color_scheme=scheme)
+    context.add_init_script(WATCH_BODY)
+    tab = context.new_page()
+    tab.goto(served_site + "appendix/ready-reckoner/", wait_until="networkidle")
+    tab.wait_for_function("!document.body.hasAttribute('data-md-color-switching')")
+    changes = tab.evaluate("window.__bodyChanges || []")
+    if scheme == "light":
+        assert changes == []
+    else:
+        assert changes == ["data-md-color-switching=", "data-md-color-scheme=slate", "data-md-color-switching=null"]
+    red, green, blue = map(int, re.findall(r"\d+", tab.evaluate("getComputedStyle(document.body).backgroundColor"))[:3])
+    assert (min(red, green, blue) == 255) if scheme == "light" else (max(red, green, blue) < 80)  # white, or Material's dark grey
+    context.close()
+
+
 # ---- the desktop layout, as it was --------------------------------------------------------------
 
 

@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from macros.load import load_project, load_site_data
 from macros.render.filters import tel
@@ -24,6 +25,13 @@ PROSE = load_project(ROOT).prose
 @pytest.fixture(scope="module")
 def committee_data():
     return helpers.committee_data()
+
+
+def mkdocs_config() -> dict:
+    """mkdocs.yml as written; its !ENV settings are left unset."""
+    loader = type("Loader", (yaml.SafeLoader,), {})
+    loader.add_constructor("!ENV", lambda _loader, _node: None)
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=loader)
 
 
 def nav_hrefs(doc) -> set[str]:
@@ -160,10 +168,13 @@ def test_the_logo_is_named_by_the_committee_in_the_header_and_the_menu(committee
 
 
 def test_the_colour_scheme_follows_the_device_with_no_toggle(site):
-    doc = page(site, "")
-    form = doc.select_one("form[data-md-component=palette]")
-    assert form.has_attr("hidden")
-    assert form.select("label") == [] and doc.select("label[for^=__palette]") == []
-    media = sorted(i["data-md-color-media"] for i in form.select("input"))
-    assert media == ["(prefers-color-scheme)", "(prefers-color-scheme: dark)", "(prefers-color-scheme: light)"]  # Material's automatic entry first
-    assert all(i["tabindex"] == "-1" and i.find_parent("div").has_attr("hidden") for i in form.select("input"))
+    """No toggle and no Material palette component (it restyled every page on load); the scheme script
+    carries mkdocs.yml's light and dark schemes, and the browser's bar takes the committee's colour."""
+    palette = {entry["media"]: entry["scheme"] for entry in mkdocs_config()["theme"]["palette"]}
+    for path in html_pages(site):
+        doc = soup(path)
+        assert doc.select("[data-md-component=palette], input[name=__palette], label[for^=__palette]") == [], path
+        [script] = [s for s in doc.select("script[src]") if s["src"].endswith("/colour-scheme.js")]
+        assert (script["data-light"], script["data-dark"]) == (palette["(prefers-color-scheme: light)"], palette["(prefers-color-scheme: dark)"])
+        assert doc.select_one("meta[name=theme-color]")["content"] == DATA.site.colours.primary, path
+        assert doc.select_one("meta[name=color-scheme]")["content"] == "light dark", path

@@ -332,12 +332,13 @@ def test_a_page_waits_for_one_stylesheet_of_ours_and_no_script_before_it_shows(s
 
 def test_no_script_holds_up_the_first_paint(site):
     """Every script a page loads is deferred: it runs after the page is parsed, in the order written,
-    with Material's storage helpers (keep-nothing.js) just before its bundle."""
+    with the colour scheme first, so that Material's bundle measures the page in the scheme it keeps, then
+    Material's storage helpers (keep-nothing.js), just before its bundle."""
     for path in html_pages(site):
         scripts = soup(path).select("script[src]")
         assert scripts and all(s.has_attr("defer") for s in scripts), (path, [str(s) for s in scripts if not s.has_attr("defer")])
         names = [s["src"].rsplit("/", 1)[-1] for s in scripts]
-        assert names[0] == "keep-nothing.js" and names[1].startswith("bundle."), (path, names)
+        assert names[:2] == ["colour-scheme.js", "keep-nothing.js"] and names[2].startswith("bundle."), (path, names)
 
 
 def test_the_catalogue_and_reckoner_scripts_only_where_they_are_used(site):
