@@ -335,6 +335,7 @@ def test_the_colour_scheme_follows_the_device_live_with_no_toggle_and_nothing_st
     expect(tab.locator("header [for^=__palette], header [title*=scheme]")).to_have_count(0)
     tab.emulate_media(color_scheme="light")
     tab.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'default'")
+    assert tab.evaluate("document.querySelector('meta[name=color-scheme]').content") == "light"
     tab.goto(served_site + "courses/", wait_until="networkidle")
     assert tab.evaluate("document.body.getAttribute('data-md-color-scheme')") == "default"
     storage = tab.evaluate("() => [document.cookie, localStorage.length, sessionStorage.length]")
@@ -360,10 +361,12 @@ def test_a_page_is_restyled_for_its_scheme_only_when_the_device_asks_for_the_oth
     tab.goto(served_site + "appendix/ready-reckoner/", wait_until="networkidle")
     tab.wait_for_function("!document.body.hasAttribute('data-md-color-switching')")
     changes = tab.evaluate("window.__bodyChanges || []")
+    edges = tab.evaluate("document.querySelector('meta[name=color-scheme]')?.content")  # the browser's own parts
     if scheme == "light":
-        assert changes == []
+        assert changes == [] and edges is None
     else:
         assert changes == ["data-md-color-switching=", "data-md-color-scheme=slate", "data-md-color-switching=null"]
+        assert edges == "dark"
     red, green, blue = map(int, re.findall(r"\d+", tab.evaluate("getComputedStyle(document.body).backgroundColor"))[:3])
     assert (min(red, green, blue) == 255) if scheme == "light" else (max(red, green, blue) < 80)  # white, or Material's dark grey
     context.close()

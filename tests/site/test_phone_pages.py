@@ -177,4 +177,3 @@ def test_the_colour_scheme_follows_the_device_with_no_toggle(site):
         [script] = [s for s in doc.select("script[src]") if s["src"].endswith("/colour-scheme.js")]
         assert (script["data-light"], script["data-dark"]) == (palette["(prefers-color-scheme: light)"], palette["(prefers-color-scheme: dark)"])
         assert doc.select_one("meta[name=theme-color]")["content"] == DATA.site.colours.primary, path
-        assert doc.select_one("meta[name=color-scheme]")["content"] == "light dark", path

@@ -18,6 +18,14 @@
     body.setAttribute("data-md-color-switching", "");
     body.setAttribute("data-md-color-scheme", scheme);
     setTimeout(function () { body.removeAttribute("data-md-color-switching"); });
+    // The browser's own parts (the page's edges, scroll bars) in the same scheme, as Material did.
+    var meta = document.querySelector("meta[name='color-scheme']");
+    if (!meta) {
+      meta = document.createElement("meta");
+      meta.name = "color-scheme";
+      document.head.appendChild(meta);
+    }
+    meta.content = dark.matches ? "dark" : "light";
   }
 
   follow();
