@@ -20,6 +20,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from tests.browser.test_accessibility import AXE, RUN_AXE, TAGS
@@ -125,9 +126,10 @@ def test_nothing_is_stored_before_the_reader_saves_the_site(saving, site_dir):
     tab.goto(base + "appendix/ready-reckoner/")
     tab.check("#tick-deflect-attention-1")
     tab.goto(base)
-    assert tab.locator("[data-wwr-offline-status]").inner_text() == "Nothing of this site is stored on this device."
+    # offline.js fills these in once it has asked the browser and read offline.json: wait for them, as a reader does.
+    expect(tab.locator("[data-wwr-offline-status]")).to_have_text("Nothing of this site is stored on this device.")
     summary = json.loads((site_dir / "offline.json").read_text(encoding="utf-8"))
-    assert tab.locator("[data-wwr-offline-size]").inner_text() == f"The site is {summary['core']['bytes'] / 1024 ** 2:.1f} MB ({summary['core']['files']} files)."
+    expect(tab.locator("[data-wwr-offline-size]")).to_have_text(f"The site is {summary['core']['bytes'] / 1024 ** 2:.1f} MB ({summary['core']['files']} files).")
     assert saving.storage() == NOTHING_STORED
     assert saving.context.cookies() == [] and set(sessions.values()) == {0}
 
