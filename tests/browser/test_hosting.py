@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from macros.load import load_site_data
 from tests.browser.test_csp import RECORD_VIOLATIONS
@@ -78,7 +79,7 @@ def test_offline_copy_searches_from_the_file_system_and_says_it_needs_no_saving(
     tab.on("pageerror", lambda e: errors.append(str(e)))
     tab.goto((out / "index.html").as_uri())
     # No worker can run from file://: the control says so (and why it needs none) instead of failing.
-    assert "opened from a file" in tab.locator("[data-wwr-offline-note]").inner_text()
+    expect(tab.locator("[data-wwr-offline-note]")).to_contain_text("opened from a file")  # once offline.js has run
     assert tab.locator("[data-wwr-offline-save]").is_hidden()
     assert not any((out / name).exists() for name in ("offline-worker.js", "offline.json", "offline-files.json", "manifest.webmanifest"))
     assert tab.locator("link[rel=manifest]").count() == 0

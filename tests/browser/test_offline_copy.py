@@ -301,7 +301,7 @@ def test_an_address_that_is_not_secure_is_told_why_it_cannot_be_saved(browser, s
         try:
             tab = playwright_browser.new_page()
             tab.goto(base.replace("127.0.0.1", "intranet.test") + "portfolio/offline/")
-            assert "only when the site is served securely (an address starting https://)" in tab.locator("[data-wwr-offline-note]").inner_text()
+            expect(tab.locator("[data-wwr-offline-note]")).to_contain_text("only when the site is served securely (an address starting https://)")
             assert tab.locator("[data-wwr-offline-save]").is_hidden()
         finally:
             playwright_browser.close()
