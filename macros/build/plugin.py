@@ -23,7 +23,7 @@ from ..outputs.printed import MissingPdfs
 from ..render.tables import scrolling_tables
 from ..render.templates import TemplateFailure
 from . import markdown
-from .assets import add_generated_files
+from .assets import add_generated_files, release_source
 from .atomic import AtomicBuild
 from .empty_pages import drop_from_nav, empty_pages
 from .finish import finish_site
@@ -77,6 +77,7 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
 
     def on_files(self, files, config):
         add_generated_files(files, config, self.state, self.offline, self.stylesheet, self.joined)
+        self.state.entry_pages.clear()  # now mkdocs' files: no second reference to 14 MB of Markdown at 5,000 entries
         add_offline_files(files, config, self.state, self.offline)
         self.files = files
         return files
@@ -89,6 +90,7 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
 
     @event_priority(100)
     def _before_macros(self, markdown_text, page, config, files):
+        release_source(page.file)
         return markdown.prepare_page(markdown_text, page, config, self.state, self.empty, self.offline)
 
     @event_priority(-100)
