@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
+from mkdocs.utils.yaml import yaml_load
 
 from macros.load import load_project, load_site_data
 from macros.render.filters import tel
@@ -25,13 +25,6 @@ PROSE = load_project(ROOT).prose
 @pytest.fixture(scope="module")
 def committee_data():
     return helpers.committee_data()
-
-
-def mkdocs_config() -> dict:
-    """mkdocs.yml as written; its !ENV settings are left unset."""
-    loader = type("Loader", (yaml.SafeLoader,), {})
-    loader.add_constructor("!ENV", lambda _loader, _node: None)
-    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=loader)
 
 
 def nav_hrefs(doc) -> set[str]:
@@ -170,7 +163,7 @@ def test_the_logo_is_named_by_the_committee_in_the_header_and_the_menu(committee
 def test_the_colour_scheme_follows_the_device_with_no_toggle(site):
     """No toggle and no Material palette component (it restyled every page on load); the scheme script
     carries mkdocs.yml's light and dark schemes, and the browser's bar takes the committee's colour."""
-    palette = {entry["media"]: entry["scheme"] for entry in mkdocs_config()["theme"]["palette"]}
+    palette = {entry["media"]: entry["scheme"] for entry in yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["theme"]["palette"]}
     for path in html_pages(site):
         doc = soup(path)
         assert doc.select("[data-md-component=palette], input[name=__palette], label[for^=__palette]") == [], path
