@@ -2,21 +2,32 @@
 
 PyYAML silently keeps the last of two equal keys and forgets where values came from;
 both hide mistakes in hand-edited data. Here the file is composed into nodes first, so
-duplicates are caught and every field path maps back to a line for error messages.
+duplicates are caught and every field path maps back to a line for error messages. Aliases,
+absurd nesting, huge files and characters that are not text are refused: each lets a few bytes
+stand for a vast site, a stopped build, or text that reads differently from what it is.
 """
 
 from __future__ import annotations
 
+import math
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import yaml
 
 from .errors import DataError, DataProblem, Loc, format_loc
 
 MAX_DEPTH = 40
+MAX_FILE_BYTES = 10 * 1024 * 1024  # far above any real data file, far below one that would exhaust the build
+
+# Typed raw, these are not text at all: YAML's reader refuses them (U+0085 it reads as a line break).
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# Refused in keys and values, escapes read ("\u0000", "\e"): controls but tab and line feed, half a character
+# code (a lone surrogate cannot even be written to a page), and bidirectional controls (text shown out of order).
+_NOT_ALLOWED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass(frozen=True)
@@ -40,22 +51,39 @@ class SourceFile:
         return DataProblem(self.name, self.line_of(loc), format_loc(loc), reason)
 
 
-class _Refused(yaml.MarkedYAMLError):
-    """A YAML feature refused while composing; its problem is the whole message."""
-
-
 class _StrictLoader(yaml.SafeLoader):
     """SafeLoader whose `<<` merge and tags are those of safe YAML; used only to compose and construct."""
 
+    file = ""  # its name, for messages
+    _path: Loc = ()  # the field path of the node being composed
+
     def compose_node(self, parent, index):
-        # An alias of a list or mapping shares one node between places, so a few lines can
-        # stand for billions of values ("billion laughs"); hand-edited data never needs one.
+        # An alias repeats its anchor's value, so a few lines can stand for billions of values
+        # or characters ("billion laughs"); hand-edited data never needs one.
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             target = self.anchors.get(event.anchor)
-            if isinstance(target, (yaml.SequenceNode, yaml.MappingNode)):
-                raise _Refused(None, None, f"YAML aliases of lists or groups of fields ('*{event.anchor}') are not allowed; write the values out", event.start_mark)
-        return super().compose_node(parent, index)
+            if target is not None:
+                what, value = ("", "value") if isinstance(target, yaml.ScalarNode) else (" of lists or groups of fields", "values")
+                self._refuse(event.start_mark, (), f"YAML aliases{what} ('*{event.anchor}') are not allowed; write the {value} out")
+        # Composing recurses once per level, and PyYAML's scanner slows with the square of the depth
+        # of brackets: the first collection nested too deep (or used as a key) stops the reading.
+        part = index.value if isinstance(index, yaml.Node) else index  # a key is a scalar by now; None: a key, or the root
+        if self.check_event(yaml.CollectionStartEvent):
+            start = self.peek_event().start_mark
+            if part is None and parent is not None:
+                self._refuse(start, self._path, "a key must be a plain name")
+            if len(self._path) >= MAX_DEPTH:
+                self._refuse(start, (*self._path, part), f"nested more than {MAX_DEPTH} levels deep")
+        saved, self._path = self._path, self._path if part is None else (*self._path, part)
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._path = saved
+
+    def _refuse(self, mark: yaml.Mark, path: Loc, reason: str) -> NoReturn:
+        # The path's keys are not checked yet (`_walk` does): any that may not print is masked.
+        raise _Fail(DataProblem(self.file, mark.line + 1, _NOT_ALLOWED.sub("\ufffd", format_loc(path)), reason))
 
 
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
@@ -76,12 +104,28 @@ def _scalar_problem(node: yaml.ScalarNode) -> str | None:
         construct(_SCALAR_CONSTRUCTOR, node)
     except yaml.YAMLError:
         return None
-    except (ValueError, KeyError, TypeError, AttributeError, OverflowError):
+    except (ValueError, KeyError, IndexError, TypeError, AttributeError, OverflowError):
         if node.tag == _TIMESTAMP:
             return f"'{node.value}' is not a real date; write dates as YYYY-MM-DD, and put quotes around text that only looks like a date"
         tag = node.tag.rsplit(":", 1)[-1]
         return f"'{node.value}' cannot be read as {_TAG_NAMES.get(tag, tag)}"
     return None
+
+
+def _refused_character(text: str) -> str | None:
+    """What refused character `text` holds, in words, if any: one regex search, as nearly all text is clean."""
+    found = _NOT_ALLOWED.search(text)
+    if found is None:
+        return None
+    char = found.group()
+    code = f"U+{ord(char):04X}"
+    if "\ud800" <= char <= "\udfff":
+        return f"half of a character code ({code}), which is not text on its own; write the character itself instead of its backslash code"
+    escape = f"\\u{ord(char):04x}"
+    if char >= "\u202a":
+        return (f"a {unicodedata.name(char).lower()} ({code}), an invisible control that makes text display in a different order "
+                f"than it is written; delete it (it may not show, or be written as {escape})")
+    return f"a control character ({code}), which is not allowed; delete it (it may be written as a backslash code, such as {escape})"
 
 
 def _decode(raw: bytes, name: str) -> str:
@@ -93,17 +137,25 @@ def _decode(raw: bytes, name: str) -> str:
     return text.removeprefix("\ufeff")
 
 
+def _limit_size(size: int, name: str, line: int, what: str, advice: str) -> None:
+    """Refuse text over MAX_FILE_BYTES before parsing it: a bigger file is a mistake, and would exhaust the build."""
+    if size > MAX_FILE_BYTES:
+        megabytes = math.ceil(size * 10 / 1024 / 1024) / 10  # rounded up, so a file over the limit never reads as 10.0 MB
+        raise _Fail(DataProblem(name, line, "", f"{what} is {megabytes:.1f} MB; {advice}"))
+
+
 class _Fail(Exception):
-    def __init__(self, problem: DataProblem):
-        self.problem = problem
+    def __init__(self, *problems: DataProblem):
+        self.problems = list(problems)
 
 
 def _yaml_reason(exc: yaml.MarkedYAMLError, line_text: str) -> str:
     if "\t" in line_text:
         return "a tab character is used for indentation; indent with spaces"
-    unknown_tag = re.search(r"constructor for the tag '(?:tag:yaml\.org,2002:)?([^']*)'", exc.problem or "")
+    unknown_tag = re.fullmatch(r"could not determine a constructor for the tag '(tag:yaml\.org,2002:)?([^']*)'", exc.problem or "")
     if isinstance(exc, yaml.constructor.ConstructorError) and unknown_tag:
-        return f"the YAML tag '!!{unknown_tag.group(1)}' is not allowed; data files hold only text, numbers, true/false, lists and fields"
+        tag = ("!!" if unknown_tag.group(1) else "") + unknown_tag.group(2)
+        return f"the YAML tag '{tag}' is not allowed; data files hold only text, numbers, true/false, lists and fields"
     problem = exc.problem or "invalid YAML"
     if exc.context and problem.startswith("but "):
         return f"YAML syntax error: {exc.context}, {problem}"  # PyYAML splits "expected X, but found Y"
@@ -111,51 +163,74 @@ def _yaml_reason(exc: yaml.MarkedYAMLError, line_text: str) -> str:
     return f"YAML syntax error: {problem}{context}"
 
 
-def _walk(node: yaml.Node, loc: Loc, lines: dict[Loc, int], name: str, depth: int) -> None:
-    """Record each value's line and refuse duplicate keys, non-text keys and absurd nesting."""
+def _check(node: yaml.Node, name: str) -> dict[Loc, int]:
+    """Each value's line, or _Fail with every problem of the file's keys and values."""
+    lines, found = {}, []
+    _walk(node, (), lines, name, 0, found)
+    if found:
+        raise _Fail(*found)
+    return lines
+
+
+def _walk(node: yaml.Node, loc: Loc, lines: dict[Loc, int], name: str, depth: int, found: list[DataProblem]) -> None:
+    """Record each value's line; add to `found` duplicate keys, non-text keys, absurd nesting and refused characters."""
     if depth > MAX_DEPTH:
-        raise _Fail(DataProblem(name, node.start_mark.line + 1, format_loc(loc), f"nested more than {MAX_DEPTH} levels deep"))
+        found.append(DataProblem(name, node.start_mark.line + 1, format_loc(loc), f"nested more than {MAX_DEPTH} levels deep"))
+        return
     lines.setdefault(loc, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         seen: dict[str, int] = {}
         for key_node, value_node in node.value:
+            key, line = key_node.value, key_node.start_mark.line + 1
             if not isinstance(key_node, yaml.ScalarNode):
-                raise _Fail(DataProblem(name, key_node.start_mark.line + 1, format_loc(loc), "a key must be a plain name"))
-            key = key_node.value
-            line = key_node.start_mark.line + 1
-            reason = _scalar_problem(key_node)
+                reason = "a key must be a plain name"
+            elif key == "<<":
+                reason = "YAML merge keys ('<<') are not allowed; write the fields out"
+            else:  # a key holding a refused character is not repeated: it may not print
+                refused = _refused_character(key)
+                reason = f"a key holds {refused}" if refused else _scalar_problem(key_node)
             if reason:
-                raise _Fail(DataProblem(name, line, format_loc(loc), reason))
-            if key == "<<":
-                raise _Fail(DataProblem(name, line, format_loc(loc), "YAML merge keys ('<<') are not allowed; write the fields out"))
-            if key in seen:
-                raise _Fail(DataProblem(name, line, format_loc(loc + (key,)), f"duplicate key '{key}' (first given at line {seen[key]})"))
-            seen[key] = line
-            lines[loc + (key,)] = line
-            _walk(value_node, loc + (key,), lines, name, depth + 1)
+                found.append(DataProblem(name, line, format_loc(loc), reason))
+            elif key in seen:
+                found.append(DataProblem(name, line, format_loc(loc + (key,)), f"duplicate key '{key}' (first given at line {seen[key]})"))
+            else:
+                seen[key] = line
+                lines[loc + (key,)] = line
+                _walk(value_node, loc + (key,), lines, name, depth + 1, found)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _walk(item, loc + (index,), lines, name, depth + 1)
+            _walk(item, loc + (index,), lines, name, depth + 1, found)
     elif isinstance(node, yaml.ScalarNode):
-        reason = _scalar_problem(node)
+        refused = _refused_character(node.value)
+        reason = f"the text holds {refused}" if refused else _scalar_problem(node)
         if reason:
-            raise _Fail(DataProblem(name, lines[loc], format_loc(loc), reason))
+            found.append(DataProblem(name, lines[loc], format_loc(loc), reason))
 
 
 def read_yaml(path: Path, name: str) -> SourceFile:
-    """Parse `path` (shown to users as `name`); raise DataError with one clear problem when it cannot."""
+    """Parse `path` (shown to users as `name`); raise DataError with clear, located problems when it cannot."""
     try:
-        return _read(_decode(path.read_bytes(), name), name)
+        with path.open("rb") as file:
+            raw = file.read(MAX_FILE_BYTES + 1)  # no more: the rest of a bigger file is never read
+        size = path.stat().st_size if len(raw) > MAX_FILE_BYTES else len(raw)
+        _limit_size(size, name, 1, "the file", f"a data file may be at most {MAX_FILE_BYTES // 2**20} MB. Split it, or check that nothing was pasted in by mistake")
+        return _read(_decode(raw, name), name)
     except _Fail as fail:
-        raise DataError([fail.problem]) from None
+        raise DataError(fail.problems) from None
 
 
 def read_yaml_text(text: str, name: str, first_line: int = 1) -> SourceFile:
     """Parse YAML that starts at `first_line` of the file `name` (a page's front matter), strictly."""
     try:
+        size = len(text.encode("utf-8", "surrogatepass"))
+        _limit_size(size, name, first_line, "the front matter", f"it may be at most {MAX_FILE_BYTES // 2**20} MB. Check that nothing was pasted in by mistake")
         return _read("\n" * (first_line - 1) + text, name)
     except _Fail as fail:
-        raise DataError([fail.problem]) from None
+        raise DataError(fail.problems) from None
+
+
+# libyaml composes recursively in C: only a version that limits nesting (0.2.6, 1,000 levels) is safe to give any file.
+_LIBYAML = getattr(yaml, "__with_libyaml__", False) and yaml._yaml.get_version() >= (0, 2, 6)
 
 
 def _fast_read(text: str, name: str) -> SourceFile | None:
@@ -164,16 +239,15 @@ def _fast_read(text: str, name: str) -> SourceFile | None:
     Returns None at the first sign of trouble, so that the strict path below finds the problem
     and words it exactly as always; both build the same data, as both use SafeLoader's constructors.
     """
-    if not getattr(yaml, "__with_libyaml__", False):
+    if not _LIBYAML or "\x85" in text:  # libyaml would read a raw U+0085 as a line break
         return None
     try:
         loader = yaml.CSafeLoader(text)
         try:
             node = loader.get_single_node()
-            if node is None or _shares_a_collection(node):
+            if node is None or _shares_a_node(node):
                 return None
-            lines: dict[Loc, int] = {}
-            _walk(node, (), lines, name, 0)
+            lines = _check(node, name)
             data = loader.construct_document(node)
         finally:
             loader.dispose()
@@ -182,54 +256,45 @@ def _fast_read(text: str, name: str) -> SourceFile | None:
     return SourceFile(name=name, data=data, lines=lines) if isinstance(data, dict) else None
 
 
-def _shares_a_collection(root: yaml.Node) -> bool:
-    """True if a list or mapping node appears twice (libyaml composes `*alias` as the anchored node)."""
-    seen: set[int] = set()
-    stack = [root]
+def _shares_a_node(root: yaml.Node) -> bool:
+    """True if a node appears twice: libyaml composes `*alias` as the anchored node itself."""
+    seen, stack = set(), [root]
     while stack:
         node = stack.pop()
-        if isinstance(node, yaml.ScalarNode):
-            continue
         if id(node) in seen:
             return True
         seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
             stack.extend(part for pair in node.value for part in pair)
-        else:
+        elif isinstance(node, yaml.SequenceNode):
             stack.extend(node.value)
     return False
 
 
 def _read(text: str, name: str) -> SourceFile:
-    fast = _fast_read(text, name)
-    if fast is not None:
+    if (fast := _fast_read(text, name)) is not None:
         return fast
+    if not_text := _NOT_TEXT.search(text):  # libyaml refuses these too: only a file that failed there is searched
+        char, line = not_text.group(), text.count("\n", 0, not_text.start()) + 1
+        what = "a control character" if char <= "\x9f" else "a character"
+        raise _Fail(DataProblem(name, line, "", f"the file holds {what} (U+{ord(char):04X}) that is not text; delete it (it often comes from pasting)"))
     try:
         loader = _StrictLoader(text)
+        loader.file = name
         try:
             node = loader.get_single_node()
             if node is None:
                 raise _Fail(DataProblem(name, 1, "", "the file is empty; it needs at least one entry"))
-            lines: dict[Loc, int] = {}
-            _walk(node, (), lines, name, 0)
+            lines = _check(node, name)
             data = loader.construct_document(node)
         finally:
             loader.dispose()
-    except _Refused as exc:
-        raise _Fail(DataProblem(name, exc.problem_mark.line + 1, "", exc.problem)) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
-        raise _Fail(DataProblem(name, line, "", _yaml_reason(exc, _line_text(text, line)))) from None
+        raise _Fail(DataProblem(name, line, "", _yaml_reason(exc, (text.splitlines()[line - 1 : line] or [""])[0]))) from None
     except yaml.YAMLError as exc:
         raise _Fail(DataProblem(name, 1, "", f"YAML error: {exc}")) from None
-    except RecursionError:
-        raise _Fail(DataProblem(name, 1, "", f"nested more than {MAX_DEPTH} levels deep")) from None
     if not isinstance(data, dict):
         raise _Fail(DataProblem(name, 1, "", "the file must be a mapping whose top-level key names the kind of data, e.g. 'case_studies:'"))
     return SourceFile(name=name, data=data, lines=lines)
-
-
-def _line_text(text: str, line: int) -> str:
-    parts = text.splitlines()
-    return parts[line - 1] if 0 < line <= len(parts) else ""
