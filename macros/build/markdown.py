@@ -14,9 +14,13 @@ from .footer import use_public_address
 from .state import BuildState
 
 
-def abbreviations(state: BuildState) -> str:
-    """The glossary as Markdown abbreviation definitions (`*[CPC]: Child Protection Committee`)."""
-    return render(state.env, "abbreviations.md")
+def explain_abbreviations(config, state: BuildState) -> None:
+    """The glossary as the `abbr` extension's own glossary, so that every use of a term on every page gets
+    its expansion as a tooltip. Given to the extension, not written into each page as definitions: Markdown
+    reads a block of definitions one line at a time, re-reading the rest each time, which a long glossary
+    makes slow on every page."""
+    settings = config.mdx_configs.setdefault("abbr", {})
+    settings["glossary"] = {**settings.get("glossary", {}), **{term.term: term.expansion for term in state.data.glossary}}
 
 
 def resolve_citations(markdown: str, src: str) -> str:

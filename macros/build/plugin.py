@@ -72,7 +72,7 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
         apply_settings(config, self.state, self.offline)
         self.joined, self.stylesheet = list(config.extra_css), joined_stylesheet(config.extra_css, Path(config.theme.custom_dir), self.state)
         config.extra_css = [self.stylesheet[0]]
-        self.abbreviations = markdown.abbreviations(self.state)
+        markdown.explain_abbreviations(config, self.state)
         return config
 
     def on_files(self, files, config):
@@ -95,8 +95,7 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
 
     @event_priority(-100)
     def _after_macros(self, markdown_text, page, config, files):
-        resolved = markdown.resolve_citations(markdown_text, page.file.src_uri)
-        return f"{resolved}\n\n{self.abbreviations}" if self.abbreviations.strip() else resolved
+        return markdown.resolve_citations(markdown_text, page.file.src_uri)
 
     on_page_markdown = CombinedEvent(_before_macros, _after_macros)
 
