@@ -1,12 +1,12 @@
-"""The macros `content/` pages call (mkdocs-macros), made from the registry: each kind's index
-macro lists its entries, and its placing macro shows one entry in prose. Ids in the calls were
-checked when the project was loaded. Each renders a template from `overrides/portfolio/`."""
+"""The macros `content/` pages call (mkdocs-macros): exactly those of model/prose_macros.py, each rendering
+a template from `overrides/portfolio/`. Every call was checked when the project was loaded (a registered
+macro, literal arguments, a known id or setting), so these only look things up."""
 
 from __future__ import annotations
 
 from mkdocs.exceptions import PluginError
 
-from ..model.registry import KINDS, Kind
+from ..model.prose_macros import MACROS, SETTING_PATHS, ProseMacro
 from ..render.filters import md
 from ..render.templates import TemplateFailure, render
 
@@ -21,59 +21,34 @@ def register(env) -> None:
         except TemplateFailure as exc:
             raise PluginError(f"{plugin.state.settings.docs_dir}/{page.file.src_uri} could not be rendered:\n{exc}") from None
 
-    for kind in KINDS:
-        if kind.index:
-            env.macro(_index_macro(kind, fragment), kind.index)
-        if kind.placed_by:
-            env.macro(_placing_macro(kind, fragment, plugin), kind.placed_by)
-
-    @env.macro
     def setting(path: str):
-        """One of the committee's settings, e.g. setting("contact.name"), as safe text."""
+        if path not in SETTING_PATHS:  # the loader refuses any other; a path such as '__class__' must never be followed
+            raise PluginError(f"setting('{path}') is not one of the committee's settings")
         value = plugin.state.data.site
         for part in path.split("."):
             value = getattr(value, part)
         return md(str(value))
 
-    @env.macro
-    def contact_list():
-        """The committee's contact as a list: name and mail link, and the telephone when given."""
-        return fragment("contact_list.md", contact=plugin.state.data.site.contact)
-
-    @env.macro
-    def download_list():
-        """Every Word and PowerPoint file the build wrote, in a table (the For trainers page)."""
-        return fragment("download_list.md")
-
-    @env.macro
-    def save_for_offline():
-        """The "Save for offline use" control (assets/javascripts/offline.js makes it work)."""
-        return fragment("offline_control.md")
-
-    @env.macro
-    def contact_email():
-        """The committee's contact address as a mail link."""
-        return fragment("contact_email.md", contact=plugin.state.data.site.contact).strip()
+    site = {
+        "setting": setting,
+        "contact_list": lambda: fragment("contact_list.md", contact=plugin.state.data.site.contact),
+        "contact_email": lambda: fragment("contact_email.md", contact=plugin.state.data.site.contact).strip(),
+        "download_list": lambda: fragment("download_list.md"),
+        "save_for_offline": lambda: fragment("offline_control.md"),
+    }
+    for macro in MACROS.values():
+        function = site.get(macro.name) or _kind_macro(macro, fragment, plugin)
+        function.__doc__ = macro.doc
+        env.macro(function, macro.name)
 
 
-def _index_macro(kind: Kind, fragment):
-    def macro():
-        return fragment(f"{kind.index}.md")
-
-    macro.__doc__ = f"Every entry of {kind.file} ({kind.plural}), as {kind.index}.md lists them."
-    return macro
-
-
-def _placing_macro(kind: Kind, fragment, plugin):
-    if kind.single:
-        def macro():
-            return fragment(f"{kind.placed_by}.md", entry=getattr(plugin.state.data, kind.name))
-
-        macro.__doc__ = f"The {kind.label} ({kind.file}), as {kind.placed_by}.md shows it."
-        return macro
-
-    def place(entry_id: str):
-        return fragment(f"{kind.placed_by}.md", entry=plugin.state.data.by_id[kind.name][entry_id])
-
-    place.__doc__ = f"One {kind.label} from {kind.file}, by id, as {kind.placed_by}.md shows it."
-    return place
+def _kind_macro(macro: ProseMacro, fragment, plugin):
+    """A kind's index (every entry), its placing macro (one entry by id), or a single kind's."""
+    kind = macro.kind
+    if kind is None:
+        raise PluginError(f"The macro {macro.name}() has no implementation (macros/build/macros.py).")
+    if macro.places:
+        return lambda entry_id: fragment(f"{kind.placed_by}.md", entry=plugin.state.data.by_id[kind.name][entry_id])
+    if macro.name == kind.placed_by:
+        return lambda: fragment(f"{kind.placed_by}.md", entry=getattr(plugin.state.data, kind.name))
+    return lambda: fragment(f"{kind.index}.md")

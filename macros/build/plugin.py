@@ -25,6 +25,7 @@ from ..render.templates import TemplateFailure
 from . import markdown
 from .assets import add_generated_files, release_source
 from .atomic import AtomicBuild
+from .checked_pages import checked_html
 from .empty_pages import drop_from_nav, empty_pages
 from .finish import finish_site
 from .footer import footer_links
@@ -100,7 +101,7 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
     on_page_markdown = CombinedEvent(_before_macros, _after_macros)
 
     def on_page_content(self, html, page, config, files):
-        html = scrolling_tables(html, page.title or "")
+        html = scrolling_tables(checked_html(html, page, self.state.settings.docs_dir), page.title or "")
         return self.whole.mark(html, page, files) if self.whole else html
 
     def on_page_context(self, context, page, config, nav):

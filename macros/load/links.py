@@ -76,15 +76,16 @@ def unknown_citation(ref: str, references: set[str] | dict) -> str:
     return f"citation of unknown reference '{ref}'{did_you_mean(ref, references)}"
 
 
-def _strings(value: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
+def strings(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
+    """Every text in a parsed YAML value, with its field path."""
     if isinstance(value, str):
         yield loc, value
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _strings(item, loc + (key,))
+            yield from strings(item, loc + (key,))
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _strings(item, loc + (index,))
+            yield from strings(item, loc + (index,))
 
 
 def citations(sources: list, references: set[str]) -> tuple[dict[str, list[tuple[str, Loc]]], list[DataProblem]]:
@@ -92,7 +93,7 @@ def citations(sources: list, references: set[str]) -> tuple[dict[str, list[tuple
     cited: dict[str, list[tuple[str, Loc]]] = defaultdict(list)
     problems = []
     for source in sources:
-        for loc, text in _strings(source.data, ()):
+        for loc, text in strings(source.data):
             for ref in CITE.findall(text):
                 if ref in references:
                     cited[ref].append((source.name, loc))

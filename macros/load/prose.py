@@ -13,22 +13,26 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from html import unescape
 from pathlib import Path
 
 from markdown.extensions.toc import slugify
 from pydantic import ValidationError
 
 from ..model.pages import PageFields
+from ..model.prose_macros import MACROS, VARIABLES
 from ..model.registry import KINDS
+from ..model.rendered import prose_problems
 from .errors import DataError, DataProblem, did_you_mean
-from .links import CITE, unknown_citation
+from .links import CITE, strings, unknown_citation
+from .prose_template import read_calls
 from .reasons import reason
 from .yaml_source import read_yaml_text
 
 H1 = re.compile(r"^# (.+)$", re.MULTILINE)
 HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t]*(\{[^}]*\})?[ \t]*#*$", re.MULTILINE)
 CODE_BLOCK = re.compile(r"^```.*?^```", re.MULTILINE | re.DOTALL)
-MACRO_CALL = re.compile(r"\{\{\s*(\w+)\(\s*(?:['\"]([^'\"]*)['\"])?\s*\)\s*\}\}")
+JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 PLACING = {kind.placed_by: kind for kind in KINDS if kind.placed_by and not kind.single}
 LISTED = {kind.name for kind in KINDS if not kind.single}
@@ -73,22 +77,12 @@ def scan_prose(docs_dir: Path, display_root: Path, known: dict[str, set[str]]) -
         heading = H1.search(text)
         index.titles[src] = heading.group(1).strip() if heading else ""
         index.sections[src] = headings(text)
-        for match in MACRO_CALL.finditer(text):
-            script = SCRIPTS.get(match.group(1))
-            if script and script not in index.scripts.get(src, []):
-                index.scripts.setdefault(src, []).append(script)
-            whole = SHOWING.get(match.group(1))
-            if whole is not None and src not in index.shown.setdefault(whole.name, []):
-                index.shown[whole.name].append(src)
-            kind = PLACING.get(match.group(1))
-            if kind is None:
-                continue
-            entry_id, ids = match.group(2) or "", known.get(kind.name, set())
-            if entry_id in ids:
-                index.placements.setdefault((kind.name, entry_id), src)
-            else:
-                call = f"{match.group(1)}('{entry_id}')"
-                problems.append(DataProblem(name, _line(text, match.start()), call, f"unknown {kind.label} '{entry_id}'{did_you_mean(entry_id, ids)}"))
+        body = _without_front_matter(text)
+        calls, mistakes = read_calls(body)
+        problems += [DataProblem(name, mistake.line, "", mistake.reason) for mistake in mistakes]
+        for call in calls:
+            problems += _place(index, src, name, call, known)
+        problems += _html_problems(body, name)
         for match in CITE.finditer(text):
             ref = match.group(1)
             if ref in references:
@@ -97,6 +91,41 @@ def scan_prose(docs_dir: Path, display_root: Path, known: dict[str, set[str]]) -
                 problems.append(DataProblem(name, _line(text, match.start()), "", unknown_citation(ref, references)))
     index.cited.update(cited)
     return index, problems
+
+
+def _place(index: ProseIndex, src: str, name: str, call, known: dict[str, set[str]]) -> list[DataProblem]:
+    """What one macro call means for the page: the script it needs, the kind it shows whole, the entry it places."""
+    script = SCRIPTS.get(call.name)
+    if script and script not in index.scripts.get(src, []):
+        index.scripts.setdefault(src, []).append(script)
+    whole = SHOWING.get(call.name)
+    if whole is not None and src not in index.shown.setdefault(whole.name, []):
+        index.shown[whole.name].append(src)
+    kind = PLACING.get(call.name)
+    if kind is None:
+        return []
+    entry_id, ids = call.args[0], known.get(kind.name, set())
+    if entry_id in ids:
+        index.placements.setdefault((kind.name, entry_id), src)
+        return []
+    return [DataProblem(name, call.line, f"{call.name}('{entry_id}')", f"unknown {kind.label} '{entry_id}'{did_you_mean(entry_id, ids)}")]
+
+
+def _without_front_matter(text: str) -> str:
+    """The page as mkdocs-macros renders it, its front matter left as blank lines so that lines still count from the file's top."""
+    match = FRONT_MATTER.match(text)
+    return "\n" * match.group(0).count("\n") + text[match.end():] if match else text
+
+
+def _html_problems(body: str, name: str) -> list[DataProblem]:
+    """The page's own Markdown and HTML, its macro calls left out, judged by the allowlist every page passes."""
+    plain = JINJA.sub(lambda m: "\n" * m.group(0).count("\n"), body)
+    found = []
+    for problem in prose_problems(plain):
+        needle = problem.needle.lower()
+        line = next((number for number, text in enumerate(body.splitlines(), 1) if needle in unescape(text).lower()), 1)
+        found.append(DataProblem(name, line, "", problem.reason))
+    return found
 
 
 def headings(markdown: str) -> dict[str, str]:
@@ -130,4 +159,23 @@ def _front_matter(text: str, name: str) -> tuple[PageFields | None, list[DataPro
         return None, [source.problem(*reason(error, PageFields)) for error in exc.errors(include_url=False)]
     if fields.needs is not None and fields.needs not in LISTED:
         return None, [source.problem(("needs",), f"'{fields.needs}' is not a kind of entries{did_you_mean(fields.needs, LISTED)}")]
-    return fields, []
+    problems = _names_and_macros(source)
+    return (None if problems else fields), problems
+
+
+def _names_and_macros(source) -> list[DataProblem]:
+    """Front matter is read as it is, never rendered, and its fields become names a page's macros see:
+    so no macro syntax in its values, no field named like a macro, and no quote in the description
+    (the theme writes it into an attribute unescaped)."""
+    problems = []
+    for key in source.data:
+        if key in MACROS or key in VARIABLES:
+            problems.append(source.problem((key,), f"'{key}' is the name of a macro pages call; a page's front matter may not use it"))
+    for loc, value in strings(source.data):
+        if any(mark in value for mark in ("{{", "{%", "{#")):
+            problems.append(source.problem(loc, "front matter cannot hold macros ('{{', '{%' or '{#'); write plain text"))
+    description = source.data.get("description")
+    if isinstance(description, str) and '"' in description:
+        problems.append(source.problem(("description",), "a description may not hold a double quote (\"); use ’ or ‘ instead"))
+    return problems
+

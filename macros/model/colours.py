@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
+HEX = re.compile(r"#[0-9a-fA-F]{6}")  # used with fullmatch: a value ending in a line break is no colour
 
 
 def luminance(colour: str) -> float:

@@ -17,7 +17,7 @@ AA_CONTRAST = 4.5
 
 
 def _colour(value: str) -> str:
-    if not HEX.match(value):
+    if not HEX.fullmatch(value):
         raise ValueError(f"'{value}' is not a colour written as #rrggbb")
     return value.lower()
 

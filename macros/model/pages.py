@@ -15,6 +15,8 @@ class PageFields(BaseModel):
 
     model_config = ConfigDict(extra="ignore", frozen=True, strict=True)
 
+    title: Text | None = Field(None, description="The page's title in the menu and the browser's tab, when it is not the page's first heading.")
+    description: Text | None = Field(None, description="One sentence about the page, for search engines.")
     reviewed: Day | None = None
     review_due: Day | None = None
     keywords: list[Text] = Field([], description="Words practitioners use for this page that its text does not; the site's additions, for search only.")

@@ -1,33 +1,28 @@
 """The field types data text may have, and the rules that keep it safe and faithful.
 
-Data text is Markdown that ends up inside generated pages. Raw HTML is escaped when it is
-rendered (see render.py); here we refuse what escaping cannot make harmless or what would
-break a page: script-bearing link targets, headings that upset the page outline,
-attribute lists, file includes, and text long enough to be a mistake.
+Data text is Markdown that ends up inside generated pages. Raw HTML is escaped when it is rendered
+(model/rendered.py `escape_markdown`), and what the text renders to is judged against the allowlist
+every page passes (links, pictures, headings: model/rendered.py). Here too: attribute lists and file
+includes, which would reach past the text, and text long enough to be a mistake.
 """
 
 from __future__ import annotations
 
 import re
 from typing import Annotated
-from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, StringConstraints
+
+from .addresses import link_problem
+from .rendered import markdown_problems
 
 MAX_TEXT = 500
 MAX_MARKDOWN = 20_000
 
-SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:")
-# An inline link's target, `](target)`; one level of parentheses inside it, as Markdown allows.
-_LINK_TARGET = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)")
-# A reference-style link definition, `[label]: target`, at the start of a line (or of a list item or quote).
-_LINK_DEFINITION = re.compile(r"^(?:[ ]*(?:>|[*+-][ ]|\d+[.)][ ]))*[ ]{0,3}\[[^\[\]]*\][ ]*:[ ]*\n?[ ]*<?([^\s>]*)", re.MULTILINE)
-_IMAGE = re.compile(r"!\[[^\]]*\]\s*[(\[]")
 # What an HTML parser reads as the start of a tag, and character references such as `&lt;`.
 _TAG = re.compile(r"<[A-Za-z/!?]")
 _CHAR_REF = re.compile(r"&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")
-_HEADING = re.compile(r"^\s{0,3}#{1,6}(\s|$)", re.MULTILINE)
-_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 def _length(value: str, limit: int) -> str:
@@ -38,29 +33,17 @@ def _length(value: str, limit: int) -> str:
     return value
 
 
-def _check_link_target(target: str) -> None:
-    lowered = target.strip().lower()
-    if not lowered or lowered.startswith(("#", "cite:")) or lowered.startswith(SAFE_SCHEMES):
-        return
-    if re.match(r"^[a-z][a-z0-9+.-]*:", lowered):
-        raise ValueError(f"link target '{target}' uses a scheme that is not allowed; use http, https, mailto or tel")
-    if not re.match(r"^[a-z0-9_./-]+\.md(#[a-z0-9_-]+)?$", lowered):
-        raise ValueError(f"link target '{target}' is neither a web address nor a page (a path ending in .md)")
-
-
 def check_markdown(value: str, limit: int = MAX_MARKDOWN) -> str:
-    """Markdown from data: non-empty, bounded, no headings or attribute lists, safe link targets."""
+    """Markdown from data: non-empty, bounded, no attribute lists or includes, and nothing in what it
+    renders to that a page may not hold."""
     _length(value, limit)
-    if _HEADING.search(value):
-        raise ValueError("headings ('#') are not allowed in data text; the page template sets the headings")
     if re.search(r"\{\s*[:.#]|\{\s*\w+\s*=", value):
         raise ValueError("attribute lists ('{: ...}') are not allowed in data text")
     if "--8<--" in value:
         raise ValueError("snippet includes ('--8<--') are not allowed in data text")
-    if _IMAGE.search(value):
-        raise ValueError("images ('![...](...)') are not allowed in data text; a page must not load pictures from other sites")
-    for target in _LINK_TARGET.findall(value) + _LINK_DEFINITION.findall(value):
-        _check_link_target(target)
+    problems = markdown_problems(value)
+    if problems:
+        raise ValueError("; ".join(problems))
     return value
 
 
@@ -83,10 +66,11 @@ def check_url(value: str) -> str:
     _length(value, MAX_TEXT)
     if not value.startswith(("http://", "https://", "mailto:")) or re.search(r"\s|[<>\"']", value):
         raise ValueError(f"'{value}' is not a web address (http:// or https://) or a mailto: address")
+    problem = link_problem(value)
+    if problem:
+        raise ValueError(problem)
     if value.startswith("mailto:"):
-        check_email(value.removeprefix("mailto:").split("?")[0])
-    elif not urlsplit(value).hostname:
-        raise ValueError(f"'{value}' has no site name after '//'")
+        check_email(value.removeprefix("mailto:"))
     return value
 
 
@@ -100,7 +84,7 @@ def check_email(value: str) -> str:
 
 def check_id(value: str) -> str:
     """Ids become web addresses, so they are lowercase words joined by hyphens."""
-    if not _ID.match(value):
+    if not _ID.fullmatch(value):
         raise ValueError(f"'{value}' is not a valid id; use lowercase letters, digits and single hyphens, e.g. 'disguised-compliance'")
     return value
 

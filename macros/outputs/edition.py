@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
 
+from ..model.addresses import link_problem
 from ..model.committee import SiteSettings
 from ..render.pages import BIBLIOGRAPHY, url_of
 
@@ -55,13 +56,16 @@ class Edition:
 
     def link(self, href: str | None, base_src: str) -> str | None:
         """A link written in data, as a document can follow it: web and mail links as they are,
-        a citation or another page as its public address (None when the site has no address)."""
+        a citation or another page as its public address (None when the site has no address). A link
+        no page may carry (model/addresses.py) is no link in a document either."""
         if not href:
+            return None
+        if href.startswith("cite:"):
+            return self.address(f"{BIBLIOGRAPHY}#{href[5:]}")
+        if link_problem(href):
             return None
         if _SCHEME.match(href):
             return href
-        if href.startswith("cite:"):
-            return self.address(f"{BIBLIOGRAPHY}#{href[5:]}")
         if href.startswith("#"):
             return None
         target, _, anchor = href.partition("#")

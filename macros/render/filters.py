@@ -13,13 +13,12 @@ import re
 
 from markupsafe import Markup
 
+from ..model.rendered import escape_markdown
+
 
 def md(text: str | None) -> Markup:
     """Data text made safe to place in Markdown: HTML and attribute lists turned into plain text."""
-    if text is None:
-        return Markup("")
-    escaped = str(text).replace("<", "&lt;").replace("{", "&#123;").replace("}", "&#125;")
-    return Markup(escaped)
+    return Markup("") if text is None else Markup(escape_markdown(str(text)))
 
 
 def url(address: str) -> Markup:

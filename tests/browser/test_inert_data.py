@@ -64,6 +64,8 @@ EXPECTED_TEXT = {
     RESOURCE: [RESOURCE_TITLE],
     "resources/": [RESOURCE_TITLE],
     "tags/": [CASE_TITLE, RESOURCE_TITLE],
+    "about/": ["More about this", "<script>window.__pwned=11</script>", "<img src=x onerror=window.__pwned=12>"],
+    "print/": [HTML_PAYLOAD, CASE_TITLE],
 }
 EXPECTED_TITLE = {"case-studies/one/": CASE_TITLE, RESOURCE: RESOURCE_TITLE}
 
@@ -100,10 +102,22 @@ def folded(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+# What prose may hold (the loader refuses the rest, tests/loading/test_hostile_prose.py): plain HTML the
+# allowlist keeps, a link to another site, and the payloads as text.
+PROSE = (
+    '\n\n<details class="note" open markdown>\n<summary>More about this</summary>\n\n'
+    'Read [the outside site](https://example.org/) or <a href="https://example.org/page">this page</a>, '
+    '<abbr title="Child Protection Committee">CPC</abbr>.\n\n</details>\n\n'
+    "`<script>window.__pwned=11</script>` &lt;img src=x onerror=window.__pwned=12&gt;\n"
+)
+
+
 @pytest.fixture(scope="module")
 def payload_site(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("payload") / "project")
     apply_edits(project / "data", PAYLOAD_EDITS)
+    about = project / "content" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + PROSE, encoding="utf-8")
     out = project.parent / "site"
     result = run_mkdocs(["build", "--strict", "-d", str(out)], cwd=project)
     assert result.returncode == 0, result.stderr
@@ -167,4 +181,19 @@ def test_search_results_show_payloads_as_text(payload_site, tab_and_dialogs):
     results = page.locator(".md-search-result").inner_text()
     assert "onerror" in results and "window.__pwned" in results
     assert page.locator(".md-search-result script, .md-search-result img, .md-search-result svg:not(.md-search-result__icon svg)").count() == 0
+    assert page.evaluate("typeof window.__pwned") == "undefined" and dialogs == []
+
+
+def test_no_page_asks_another_host_for_anything(payload_site, tab_and_dialogs):
+    """With no Content Security Policy (a shared drive sends none), every request a page makes, each
+    picture, stylesheet, script and the search index, goes to the site itself."""
+    page, dialogs = tab_and_dialogs
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    for path in [*EXPECTED_TEXT, "appendix/ready-reckoner/"]:
+        page.goto(payload_site + path, wait_until="networkidle")
+        page.evaluate(STIR)
+    type_search(page, "resistance")
+    page.wait_for_selector(".md-search-result__list > li", timeout=15000)
+    assert requests and all(url.startswith(payload_site) or url.startswith("data:") for url in requests), [u for u in requests if not u.startswith(payload_site)]
     assert page.evaluate("typeof window.__pwned") == "undefined" and dialogs == []

@@ -143,7 +143,15 @@ LOCAL_RESOURCE = """resources:
     description: "A committee's own entry that reuses a core id."
     date_published: "2026"
 """
-SCHEME = "uses a scheme that is not allowed; use http, https, mailto or tel"
+HEADINGS = "headings ('#', or a line underlined with '===' or '---') are not allowed in data text; the page template sets the headings"
+OFF_SITE_PICTURE = "comes from another site; a page may show pictures from this site only (no request may go elsewhere)"
+NOT_A_PAGE = "is neither a web address nor a page of the site (a path ending in .md, e.g. ../glossary.md#cpc)"
+
+
+def scheme(address: str) -> str:
+    """The message for a link whose scheme no page may link to, as it is rendered (its scheme in lower case)."""
+    name = address.split(":")[0].lower()
+    return f"the address '{address}' uses '{name}:', which a page may not link to; use http, https, mailto or tel"
 ONE_LINE = "HTML tags ('<b>') and character references ('&lt;') are not allowed in a one-line field; write plain text"
 NOT_A_URL = "is not a web address (http:// or https://) or a mailto: address"
 NARRATIVE_ONE = "    narrative: |\n      Jane is a teacher"
@@ -311,7 +319,7 @@ CASES: dict[str, Case] = {
     ),
     "factor list: heading inside an item": case(
         "factor_lists", "factor_lists.yml", '      - "Shame, ambivalence and lack of confidence"', '      - "# Shame"',
-        "data/factor_lists.yml:{@      - \"# Shame\"}: factor_lists[0].items[2]: headings ('#') are not allowed in data text; the page template sets the headings",
+        "data/factor_lists.yml:{@      - \"# Shame\"}: factor_lists[0].items[2]: " + HEADINGS,
     ),
     # ---- key_messages ---------------------------------------------------------------------
     "key messages: part out of range": case(
@@ -390,7 +398,7 @@ CASES: dict[str, Case] = {
     ),
     "tool: web address with no site": case(
         "tools", "tools.yml", '    url: "http://www.signsofsafety.net/signs-of-safety-2/"', '    url: "https://"',
-        "data/tools.yml:{@    url: \"https://\"}: tools[2].url: 'https://' has no site name after '//'",
+        "data/tools.yml:{@    url: \"https://\"}: tools[2].url: the address 'https://' has no site name after '//'",
     ),
     "tool: dangling addresses": case(
         "tools", "tools.yml", "    addresses: [disguised-compliance, active-non-compliance]", "    addresses: [disguised-compliance, nope]",
@@ -478,39 +486,49 @@ CASES: dict[str, Case] = {
         "data/reckoner-copy.yml:1: ready_reckoner: ready_reckoner is already given in data/ready_reckoner.yml",
     ),
     # ---- text that could run or load from elsewhere: refused with an exact message ----------
-    "javascript: link": in_narrative("[click](javascript:alert(1))", f"link target 'javascript:alert(1)' {SCHEME}"),
+    "javascript: link": in_narrative("[click](javascript:alert(1))", scheme("javascript:alert(1)")),
     "JaVaScRiPt: link in a course description": case(
         "courses", "courses.yml", "      Practitioners working with child protection", "      [more](JaVaScRiPt:alert(1)) Practitioners working with child protection",
-        f"data/courses.yml:{{@    description: |\n      [more]}}: courses[0].description: link target 'JaVaScRiPt:alert(1)' {SCHEME}",
+        f"data/courses.yml:{{@    description: |\n      [more]}}: courses[0].description: {scheme('JaVaScRiPt:alert(1)')}",
     ),
     "data: link in a tool description": case(
         "tools", "tools.yml", "      Motivational interviewing is a counselling method", "      [x](data:text/html;base64,PHNjcmlwdD4=) Motivational interviewing is a counselling method",
-        f"data/tools.yml:{{@    description: |\n      [x](data}}: tools[0].description: link target 'data:text/html;base64,PHNjcmlwdD4=' {SCHEME}",
+        f"data/tools.yml:{{@    description: |\n      [x](data}}: tools[0].description: {scheme('data:text/html;base64,PHNjcmlwdD4=')}",
     ),
     "vbscript: link in a resource description": case(
         "resources", "resources.yml", "      This factsheet briefly explains", "      [x](vbscript:msgbox(1)) This factsheet briefly explains",
-        f"data/resources.yml:{{@    description: |\n      [x](vb}}: resources[0].description: link target 'vbscript:msgbox(1)' {SCHEME}",
+        f"data/resources.yml:{{@    description: |\n      [x](vb}}: resources[0].description: {scheme('vbscript:msgbox(1)')}",
     ),
     "javascript: link in angle brackets": case(
         "case_studies", "case_studies.yml", '      - "What assumptions', '      - "[x](<javascript:alert(1)>) What assumptions',
-        f"data/case_studies.yml:{{@      - \"[x](<java}}: case_studies[0].questions[0]: link target 'javascript:alert(1)' {SCHEME}",
+        f"data/case_studies.yml:{{@      - \"[x](<java}}: case_studies[0].questions[0]: the link '<javascript:alert(1)>' {NOT_A_PAGE}",
     ),
-    "javascript: link after spaces": in_narrative("[click](   javascript:alert(1))", f"link target 'javascript:alert(1)' {SCHEME}"),
-    "javascript: link hidden in a character reference": in_narrative("[click](&#106;avascript:alert(1))", "link target '&#106;avascript:alert(1)' is neither a web address nor a page (a path ending in .md)"),
-    "reference-style javascript: definition": in_narrative("[click][x]\n\n      [x]: javascript:alert(1)", f"link target 'javascript:alert(1)' {SCHEME}"),
+    "javascript: link after spaces": in_narrative("[click](   javascript:alert(1))", scheme("javascript:alert(1)")),
+    # As the browser reads it: the character reference decoded, the scheme found.
+    "javascript: link hidden in a character reference": in_narrative("[click](&#106;avascript:alert(1))", scheme("javascript:alert(1)")),
+    "reference-style javascript: definition": in_narrative("[click][x]\n\n      [x]: javascript:alert(1)", scheme("javascript:alert(1)")),
+    # The issue's trial: a definition indented inside a list, which Markdown reads once it strips the list's indentation.
+    "javascript: definition indented in a list": in_narrative("- A list item.\n\n          [x]: javascript:alert(document.domain)\n\n      Read the [case notes][x] first.",
+                                                               scheme("javascript:alert(document.domain)")),
+    # A definition nothing on this entry uses: another field on the same page could.
+    "javascript: definition used nowhere": in_narrative("Notes.\n\n      [unused]: javascript:alert(1)", scheme("javascript:alert(1)")),
     "reference-style data: definition in angle brackets": case(
         "key_messages", "key_messages.yml", '      - "Cooperation should not be automatically viewed as a protective factor"', '      - "[x]: <data:text/html,hi>"',
-        f"data/key_messages.yml:{{@      - \"[x]:}}: key_messages[0].messages[4]: link target 'data:text/html,hi' {SCHEME}",
+        f"data/key_messages.yml:{{@      - \"[x]:}}: key_messages[0].messages[4]: the link '<data:text/html,hi' {NOT_A_PAGE}",
     ),
     "reference-style vbscript: definition in a quote": case(
         "factor_lists", "factor_lists.yml", '      - "Shame, ambivalence and lack of confidence"', '      - "> [x]: vbscript:msgbox(1)"',
-        f"data/factor_lists.yml:{{@      - \"> [x]}}: factor_lists[0].items[2]: link target 'vbscript:msgbox(1)' {SCHEME}",
+        f"data/factor_lists.yml:{{@      - \"> [x]}}: factor_lists[0].items[2]: {scheme('vbscript:msgbox(1)')}",
     ),
     "image from another site": case(
         "question_sets", "question_sets.yml", '      - "What need is it meeting for the parent/carer?"', '      - "What need is it meeting? ![pixel](http://tracker.example/p.png)"',
-        "data/question_sets.yml:{@      - \"What need is it meeting?}: question_sets[0].questions[1]: images ('![...](...)') are not allowed in data text; a page must not load pictures from other sites",
+        "data/question_sets.yml:{@      - \"What need is it meeting?}: question_sets[0].questions[1]: the picture 'http://tracker.example/p.png' " + OFF_SITE_PICTURE,
     ),
-    "reference-style image": in_narrative("![logo][l]\n\n      [l]: https://tracker.example/logo.png", "images ('![...](...)') are not allowed in data text; a page must not load pictures from other sites"),
+    "reference-style image": in_narrative("![logo][l]\n\n      [l]: https://tracker.example/logo.png", "the picture 'https://tracker.example/logo.png' " + OFF_SITE_PICTURE),
+    "short reference image, defined on a later line": in_narrative("![pixel] marks\n\n      [pixel]: https://tracker.example/p.png", "the picture 'https://tracker.example/p.png' " + OFF_SITE_PICTURE),
+    "setext heading": in_narrative("A title of its own\n      ==================", HEADINGS),
+    "mail link copying someone in secret": in_narrative("[write](mailto:cpc@example.org?bcc=watcher@example.org)",
+                                                         "the mail address 'mailto:cpc@example.org?bcc=watcher@example.org' carries extra fields after '?' (such as cc or bcc); give the address alone"),
     "attribute list with an event handler": in_narrative('A paragraph.\n      {: onclick="alert(1)" }', "attribute lists ('{: ...}') are not allowed in data text"),
     "short attribute list": case(
         "glossary", "glossary.yml", '    expansion: "Accident and Emergency"\n', '    expansion: "Accident and Emergency"\n    note: "Hospital{onmouseover=alert(1)}"\n',
@@ -542,7 +560,7 @@ CASES: dict[str, Case] = {
     ),
     "mailto: URL hiding a script": case(
         "courses", "courses.yml", '      url: "http://www.reconstruct.co.uk"', '      url: "mailto:javascript:alert(1)"',
-        "data/courses.yml:{@      url: \"mailto}: courses[0].contact.url: 'javascript:alert(1)' is not an email address",
+        "data/courses.yml:{@      url: \"mailto}: courses[0].contact.url: 'mailto:javascript:alert(1)' is not a mail address",
     ),
     "URL breaking out of its attribute": case(
         "training_resources", "training_resources.yml", '    url: "https://youtube/nbRIMeAWY_Y"', "    url: 'https://example.org/\" onmouseover=\"alert(1)'",
