@@ -4,19 +4,21 @@ An `OFFLINE=true` build (file://, where no service worker runs) gets none of the
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from ..hosting.digests import FileDigests
-from ..offline import MANIFEST, WORKER
+from ..offline import BUDGET, MANIFEST, WORKER
 from ..offline.icons import IconError, make_icons
 from ..offline.lists import write_lists
 from ..offline.manifest import web_app_manifest
 from .search_index import search_plugin
 from .state import ICON_CACHE, BuildState
 
+log = logging.getLogger("mkdocs.plugins.portfolio")
 THEME_ICON = "material/library"  # the header's icon when a committee gives no logo (Material's default)
 
 
@@ -49,4 +51,8 @@ def add_offline_files(files: Files, config, state: BuildState, offline: bool) ->
 def write_offline_lists(site_dir: Path, state: BuildState, config, digests: FileDigests) -> None:
     search = search_plugin(config)
     langs = list(search.config.lang or ["en"]) if search else ["en"]
-    write_lists(site_dir, state.data.site.version, state.build_date, config.use_directory_urls, langs, digests)
+    summary = write_lists(site_dir, state.data.site.version, state.build_date, config.use_directory_urls, langs, digests)
+    size = summary["core"]["bytes"]
+    if size > BUDGET:
+        log.info(f"The offline copy is {size / 1024 / 1024:.1f} MB, over its {BUDGET // 1024 // 1024} MB budget: phones save it slowly, "
+                 "and may refuse. The largest files are usually the logo and pictures.")

@@ -8,8 +8,8 @@ from pathlib import Path
 from ..model.registry import BY_NAME, KINDS
 from . import links, loader
 from .errors import DataError, DataProblem
+from .logo import logo_problem
 from .prose import ProseIndex, scan_prose
-from .settings import logo_problem
 from .site_data import SiteData
 
 

@@ -8,14 +8,10 @@ The merged settings are validated as one; a problem names the file, and line, th
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from ..offline.icons import IconError, logo_at
 from .errors import DataProblem, Loc
 from .yaml_source import SourceFile
-
-LOGO_TYPES = (".svg", ".png", ".jpg", ".jpeg")
 
 
 def merge(core: Any, local: Any) -> Any:
@@ -53,19 +49,3 @@ class MergedSource:
     def problem(self, loc: Loc, reason: str) -> DataProblem:
         return self.source_of(loc).problem(loc, reason)
 
-
-def logo_problem(logo: str, data_dir: Path) -> str | None:
-    """Why the logo named in the settings cannot be used, if it cannot."""
-    root = data_dir.resolve()
-    path = (root / logo).resolve()
-    if not path.is_relative_to(root):
-        return f"'{logo}' is outside {data_dir.name}/; put the logo in {data_dir.name}/local/ and give its path from {data_dir.name}/, e.g. local/logo.svg"
-    if path.suffix.lower() not in LOGO_TYPES:
-        return f"'{logo}' is not an .svg, .png or .jpg file"
-    if not path.is_file():
-        return f"there is no file {data_dir.name}/{Path(logo).as_posix()}; give the logo's path from {data_dir.name}/, e.g. local/logo.svg"
-    try:  # it becomes the site's icon on a phone's home screen (macros/offline/icons.py)
-        logo_at(path, 16)
-    except IconError as exc:
-        return f"'{logo}' cannot be drawn for the site's icon ({exc}); save it again as an .svg, .png or .jpg file"
-    return None

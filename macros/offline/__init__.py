@@ -8,3 +8,4 @@ SUMMARY = "offline.json"  # the build and the copy's size: small, fetched by a s
 LISTS = "offline-files.json"  # every file of the copy, with its size and fingerprint
 MANIFEST = "manifest.webmanifest"
 NOT_SAVED_PAGE = "not-in-offline-copy.md"  # where the worker sends a page the copy lacks, with no connection
+BUDGET = 5 * 1024 * 1024  # what a copy without the downloads should keep to: phones save it over a poor signal

@@ -8,10 +8,15 @@ with macros is refused: no download may carry one.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
 CONTENT_TYPES = "[Content_Types].xml"
+# A relationship to something outside the package that the program fetches when the file opens (a linked
+# picture, an attached template, an embedded object), unlike a hyperlink, which waits for a click.
+_EXTERNAL = re.compile(rb"<Relationship\b[^>]*>", re.IGNORECASE)
+_TARGET = re.compile(rb'Target="([^"]*)"')
 
 
 class TemplateProblem(Exception):
@@ -26,6 +31,9 @@ def as_document(path: Path, template_type: bytes, document_type: bytes, save_as:
             names = archive.namelist()
             if any("vbaproject" in name.lower() for name in names):
                 raise TemplateProblem(f"it holds macros; save it as {save_as}, which cannot")
+            fetched = _fetched_from_elsewhere(archive, names)
+            if fetched:
+                raise TemplateProblem(f"it loads {fetched} from outside the file when opened; save a copy without linked pictures or templates (Word: File, Info, Edit Links to Files, Break Link)")
             if template_type not in archive.read(CONTENT_TYPES):
                 return raw
             out = io.BytesIO()
@@ -36,3 +44,15 @@ def as_document(path: Path, template_type: bytes, document_type: bytes, save_as:
             return out.getvalue()
     except (zipfile.BadZipFile, KeyError):
         raise TemplateProblem(f"it cannot be opened as a package of that kind; open it and save it as {save_as}") from None
+
+
+def _fetched_from_elsewhere(archive: zipfile.ZipFile, names: list[str]) -> str | None:
+    """The first address outside the package that opening it would fetch, if any."""
+    for name in names:
+        if not name.endswith(".rels"):
+            continue
+        for relationship in _EXTERNAL.findall(archive.read(name)):
+            if b'TargetMode="External"' in relationship and b"/hyperlink\"" not in relationship:
+                target = _TARGET.search(relationship)
+                return repr(target.group(1).decode("utf-8", "replace")[:80]) if target else "a file"
+    return None

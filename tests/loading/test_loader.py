@@ -8,8 +8,10 @@ portfolio) and tests/fixtures/committee (a committee's data/local/ files).
 from __future__ import annotations
 
 import shutil
+import struct
 import subprocess
 import sys
+import zlib
 from pathlib import Path
 
 import pytest
@@ -179,18 +181,49 @@ def test_a_light_header_colour_can_keep_dark_links(data_dir):
         ("local/missing.svg", "there is no file data/local/missing.svg; give the logo's path from data/, e.g. local/logo.svg"),
         ("../mkdocs.yml", "'../mkdocs.yml' is outside data/; put the logo in data/local/ and give its path from data/, e.g. local/logo.svg"),
         ("local/logo.gif", "'local/logo.gif' is not an .svg, .png or .jpg file"),
-        ("local/broken.svg", "'local/broken.svg' cannot be drawn for the site's icon (the SVG could not be drawn: "),
-        ("local/broken.png", "'local/broken.png' cannot be drawn for the site's icon (it is not a PNG or JPEG image that can be read); save it again as an .svg, .png or .jpg file"),
+        ("local/broken.svg", "'local/broken.svg' is not an SVG file that can be read (Couldn't find end of Start Tag rect"),
+        ("local/broken.png", "'local/broken.png' is not a PNG or JPEG picture that can be read; save it again as .png or .jpg"),
+        ("local/undrawable.svg", "'local/undrawable.svg' cannot be drawn for the site's icon (the SVG could not be drawn: "),
+        # Checked from the file's header, before a pixel is decoded: 389 bytes that declare 20000 x 20000 pixels.
+        ("local/bomb.png", "'local/bomb.png' declares a picture far too large to draw; save it at most 4096 pixels wide and high"),
+        ("local/wide.png", "'local/wide.png' is 5000×40 pixels; a logo may be at most 4096 pixels wide and high: save it smaller"),
+        ("local/heavy.png", "'local/heavy.png' is 2.5 MB; a logo may be at most 2 MB: save it smaller (an SVG, or a PNG at most 4096 pixels wide)"),
+        ("local/script.svg", "'local/script.svg' holds <script>, which is not part of a picture; a logo may hold no script or embedded document: save it again as plain SVG"),
+        ("local/handler.svg", "'local/handler.svg' has an event handler (onload=), which would run script; save it again as plain SVG"),
+        ("local/remote.svg", "'local/remote.svg' refers to something outside it ('https://tracker.example/p.png'); a logo may load nothing from elsewhere: save it again as plain SVG"),
+        ("local/imported.svg", "'local/imported.svg' has a style that loads something from elsewhere; a logo may load nothing: save it again as plain SVG"),
+        ("local/entities.svg", "'local/entities.svg' declares entities (<!ENTITY ...>); save it again as plain SVG"),
+        ("local/foreign.svg", "'local/foreign.svg' holds <foreignobject>, which is not part of a picture; a logo may hold no script or embedded document: save it again as plain SVG"),
     ],
 )
 def test_a_logo_that_cannot_be_used_is_reported_where_it_is_named(data_dir, logo, reason):
-    (data_dir / "local").mkdir()
-    (data_dir / "local" / "logo.gif").write_bytes(b"GIF89a")
-    (data_dir / "local" / "broken.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'><rect", encoding="utf-8")
-    (data_dir / "local" / "broken.png").write_bytes(b"\x89PNG\r\n\x1a\n not really")
+    local = data_dir / "local"
+    local.mkdir()
+    (local / "logo.gif").write_bytes(b"GIF89a")
+    (local / "broken.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'><rect", encoding="utf-8")
+    (local / "undrawable.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg' width='0' height='0'/>", encoding="utf-8")
+    (local / "broken.png").write_bytes(b"\x89PNG\r\n\x1a\n not really")
+    (local / "bomb.png").write_bytes(png_header(20000, 20000))
+    (local / "wide.png").write_bytes(png_header(5000, 40))
+    (local / "heavy.png").write_bytes(png_header(100, 100) + b"\0" * int(2.5 * 1024 * 1024))
+    svg = "<svg xmlns='http://www.w3.org/2000/svg' xmlns:xlink='http://www.w3.org/1999/xlink' viewBox='0 0 10 10'>{}</svg>"
+    (local / "script.svg").write_text(svg.format("<script>alert(1)</script><rect width='5' height='5'/>"), encoding="utf-8")
+    (local / "handler.svg").write_text(svg.format("<rect width='5' height='5'/>").replace("viewBox", "onload='alert(1)' viewBox"), encoding="utf-8")
+    (local / "remote.svg").write_text(svg.format("<image xlink:href='https://tracker.example/p.png' width='5' height='5'/>"), encoding="utf-8")
+    (local / "imported.svg").write_text(svg.format("<style>@import url(https://cdn.example/x.css);</style><rect width='5' height='5'/>"), encoding="utf-8")
+    (local / "entities.svg").write_text("<!DOCTYPE svg [<!ENTITY a 'aaaa'>]>" + svg.format("<text>&a;</text>"), encoding="utf-8")
+    (local / "foreign.svg").write_text(svg.format("<foreignObject><div xmlns='http://www.w3.org/1999/xhtml'>x</div></foreignObject>"), encoding="utf-8")
     (data_dir / "local" / "site.yml").write_text(f'site:\n  committee_name: "Riverside"\n  logo: "{logo}"\n', encoding="utf-8")
     [problem] = problems(data_dir)
     assert problem.startswith(f"data/local/site.yml:3: site.logo: {reason}")
+
+
+def png_header(width: int, height: int) -> bytes:
+    """A PNG's signature and header chunk, declaring its size, with an empty image after it."""
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)) + chunk(b"IDAT", zlib.compress(b"")) + chunk(b"IEND", b"")
 
 
 def test_an_entry_in_data_local_must_be_of_a_kind_a_committee_may_add(data_dir):

