@@ -2,48 +2,91 @@
 
 from __future__ import annotations
 
+import atexit
 import logging
-import os
 import shutil
 from pathlib import Path
 
+import click
+from mkdocs.exceptions import Abort
 from mkdocs.utils import CountHandler
+
+from .output_folder import SITE, failure, refusal, remove_stale, shown, staging_folder, swap_in
 
 # mkdocs logs under "mkdocs"; ProperDocs, its maintained fork, under "properdocs" (which does not
 # pass records on to "mkdocs"): a warning under either must stop a strict build from replacing the site.
 ENGINE_LOGGERS = ("mkdocs", "properdocs")
 
 
+class Stopped(Abort):
+    """Stops the build with one line on stderr, no traceback (mkdocs' Abort prints to stdout, after a blank line)."""
+
+    def show(self, *args, **kwargs) -> None:
+        click.echo(self.format_message(), err=True)
+
+
+def check_output(site_dir: Path, root: Path, sources: list[Path]) -> None:
+    """Before anything is written: refuse an output folder that is not a site's to replace (Stopped says
+    why), and remove what killed builds left next to it."""
+    if reason := refusal(site_dir, root, sources, SITE):
+        raise Stopped(reason)
+    remove_stale(site_dir.resolve())
+
+
+class _RestatedErrors(logging.Filter):
+    """mkdocs logs a page's OSError ("Error building page 'x.md': [Errno 28] ...", with the staging
+    folder's path) before on_build_error, which says the same in plain words as the build's one line."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        return not (message.startswith("Error building page") and "[Errno " in message)
+
+
 class AtomicBuild:
     """Build into a sibling folder and move it into place only when the build succeeded.
 
     mkdocs empties the output folder first, so a build that fails half-way (bad data found
-    late, a broken link in strict mode) would otherwise leave no site at all.
+    late, a broken link in strict mode) would otherwise leave no site at all. When the output
+    folder is a link, the folder it points to is replaced and the link stays.
     """
 
     def __init__(self, target: Path):
         self.target = target
-        self.staging = target.with_name(f".{target.name}.building-{os.getpid()}")
+        self.place = target.resolve()
+        self.staging = staging_folder(self.place)
+        self.existed = self.place.exists()
         self.warnings = CountHandler()
         self.warnings.setLevel(logging.WARNING)
+        self.restated = _RestatedErrors()
         for name in ENGINE_LOGGERS:
             logging.getLogger(name).addHandler(self.warnings)
+            logging.getLogger(f"{name}.commands.build").addFilter(self.restated)
+        atexit.register(self.abandon)  # Ctrl-C (KeyboardInterrupt) reaches no on_build_error
+
+    def _unhook(self) -> None:
+        atexit.unregister(self.abandon)
+        for name in ENGINE_LOGGERS:
+            logging.getLogger(name).removeHandler(self.warnings)
+            logging.getLogger(f"{name}.commands.build").removeFilter(self.restated)
 
     def finish(self, strict: bool) -> bool:
         """Swap the new site in; False when strict mode is about to reject the build."""
-        for name in ENGINE_LOGGERS:
-            logging.getLogger(name).removeHandler(self.warnings)
+        self._unhook()
         if strict and self.warnings.get_counts():
             return False  # mkdocs aborts next; abandon() then removes the staging copy
-        old = self.target.with_name(f".{self.target.name}.old-{os.getpid()}")
-        if self.target.exists():
-            self.target.rename(old)
-        self.staging.rename(self.target)
-        shutil.rmtree(old, ignore_errors=True)
+        swap_in(self.staging, self.place)
         return True
 
     def abandon(self) -> None:
         """Drop the half-built copy; the earlier site is untouched."""
-        for name in ENGINE_LOGGERS:
-            logging.getLogger(name).removeHandler(self.warnings)
+        self._unhook()
         shutil.rmtree(self.staging, ignore_errors=True)
+
+
+def build_failure(error: OSError, root: Path, atomic: AtomicBuild | None) -> str:
+    """A full disk, a read-only folder, any OSError during a build: one line, with what was kept."""
+    if atomic is None:
+        return failure(error, root, SITE)
+    name = shown(atomic.target, root)
+    kept = f"the site in {name}/ is as it was" if atomic.existed else f"nothing was written to {name}/"
+    return failure(error, root, SITE, atomic.target, atomic.staging, kept)

@@ -24,16 +24,17 @@ from ..render.tables import scrolling_tables
 from ..render.templates import TemplateFailure
 from . import markdown
 from .assets import add_generated_files, release_source
-from .atomic import AtomicBuild
+from .atomic import AtomicBuild, Stopped, build_failure, check_output
 from .checked_pages import checked_html
 from .empty_pages import drop_from_nav, empty_pages
 from .finish import finish_site
 from .footer import footer_links
 from .offline import add_offline_files
+from .output_folder import check_writable, project_sources
 from .print_page import PrintedPortfolio, print_parts
 from .search_index import add_practitioner_words, search_entries
 from .settings import apply_settings, is_offline
-from .state import BuildSettings, BuildState
+from .state import DOWNLOAD_CACHE, BuildSettings, BuildState
 from .stylesheet import joined_stylesheet
 
 
@@ -62,6 +63,11 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
     @event_priority(100)
     def on_config(self, config):
         root = Path(config.config_file_path).parent
+        self.root, self.atomic = root, None
+        if self.command == "build":  # `mkdocs serve` builds into a folder of its own
+            configured = (self.config.data_dir, config.docs_dir, config.theme.custom_dir, self.config.pdf_dir)
+            check_output(Path(config.site_dir), root, project_sources(root, *(root / folder for folder in configured if folder)))
+        check_writable(root / Path(DOWNLOAD_CACHE).parent)  # a read-only checkout stops here, in one line
         settings = BuildSettings(root, self.config.data_dir, Path(config.docs_dir).name, self.config.templates, config.site_url,
                                  self.config.downloads, background=self.command == "build",
                                  pdf_dir=self.config.pdf_dir if self.config.downloads else None)
@@ -128,12 +134,16 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
 
     on_post_build = CombinedEvent(_search_words, _finish, _move_into_place)
 
+    @event_priority(-1000)
     def on_build_error(self, *, error):
-        """A failed build leaves the earlier site untouched: drop the half-built copy."""
+        """A failed build leaves the earlier site untouched: drop the half-built copy. An OSError (a full
+        disk, a read-only folder) becomes one plain line; last, since it ends the other plugins' clean-up."""
         if getattr(self, "state", None) is not None and self.state.writing:
             self.state.writing.cancel()
         if self.atomic:
             self.atomic.abandon()
+        if isinstance(error, OSError):
+            raise Stopped(build_failure(error, getattr(self, "root", Path.cwd()), self.atomic)) from None
 
 
 def create_state(settings: BuildSettings) -> BuildState:

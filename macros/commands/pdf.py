@@ -6,14 +6,19 @@ with bookmarks, its language, title, author, subject and keywords (macros/output
 paper are the public ones (SITE_URL): a site built without SITE_URL prints none, and no QR codes.
 Builds the site first unless given one (--site-dir). With --build (`./run build --with-pdf`), then builds
 the site again offering them as downloads ("Download: PDF"), which a build without them never does.
+The new set is printed into a folder next to --out and swapped in whole once complete, so a run that
+fails or is stopped (Ctrl-C, a full disk) leaves the previous set as it was (macros/build/output_folder.py).
 """
 
 from __future__ import annotations
 
 import argparse
 import functools
+import json
 import multiprocessing
 import os
+import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -21,6 +26,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from ..build.output_folder import PDFS, failure, project_sources, refusal, remove_stale, shown, staging_folder, swap_in
 from ..outputs.pdf.printer import LocalAddress, print_site, printables, public_root
 
 NO_ADDRESS = ("The site was built without SITE_URL, so the PDFs print no web addresses and no QR codes. "
@@ -49,9 +55,51 @@ def make_pdfs(site_dir: Path, out_dir: Path) -> list[tuple[str, int]]:
 
 
 def build_site(mkdocs_args: list[str], env: dict[str, str] | None = None) -> int:
-    """`mkdocs build`, quietly; its exit status."""
+    """`mkdocs build`, quietly; its exit status. In a session of its own, like the printing (`print_apart`);
+    a build stopped there leaves its staging folder to the next build."""
     command = [sys.executable, "-m", "mkdocs", "build", "--quiet", *mkdocs_args]
-    return subprocess.run(command, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}).returncode
+    return subprocess.run(command, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}, start_new_session=True).returncode
+
+
+def print_apart(site_dir: Path, out_dir: Path) -> list[tuple[str, int]]:
+    """`make_pdfs` in a process of a session of its own. Ctrl-C reaches every process of the terminal's
+    session, and the browser's driver, the server and the workers would each complain of it in their
+    own words; apart, only this command hears it, and ends the printing with SIGTERM (the browser's driver
+    then closes the browser). What the printing says on stderr is passed on unless it was stopped so."""
+    command = [sys.executable, "-m", "macros.commands.pdf", "--print-into", str(out_dir), "--site-dir", str(site_dir)]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True) as printing:
+        try:
+            listing, errors = printing.communicate()
+        except KeyboardInterrupt:
+            os.killpg(printing.pid, signal.SIGTERM)
+            raise
+    sys.stderr.write(errors)
+    if printing.returncode:
+        raise SystemExit(printing.returncode)
+    made = json.loads(listing.splitlines()[-1])  # its last line: the PDFs made, or the OSError that stopped it
+    if isinstance(made, dict):
+        raise OSError(*made["os_error"])
+    return [(name, pages) for name, pages in made]
+
+
+def print_staged(site_dir: str | None, out: Path) -> tuple[list[tuple[str, int]], str | None]:
+    """Print a new set next to `out` and swap it in once complete: (file name, pages) of each, and the
+    addresses' root. A failure (SystemExit) or an interruption leaves the previous set as it was."""
+    real = out.resolve()
+    remove_stale(real)
+    staging = staging_folder(real)
+    staging.mkdir(parents=True)
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            site = Path(site_dir) if site_dir else Path(tmp) / "site"
+            if not site_dir and (status := build_site(["-d", str(site)])):
+                raise SystemExit(status)
+            made = print_apart(site, staging)
+            root = public_root(site)
+        swap_in(staging, real)
+        return made, root
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)  # gone already once swapped in
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -60,27 +108,44 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site-dir", help="an already built site to print (default: build one now)")
     parser.add_argument("--build", nargs=argparse.REMAINDER, metavar="MKDOCS_OPTIONS",
                         help="then build the site offering the PDFs as downloads, with these mkdocs build options (./run build --with-pdf)")
+    parser.add_argument("--print-into", help=argparse.SUPPRESS)  # the printing itself, apart (print_apart)
     args = parser.parse_args(argv)
-    started = time.perf_counter()
-    with tempfile.TemporaryDirectory() as tmp:
-        site_dir = Path(args.site_dir) if args.site_dir else Path(tmp) / "site"
-        if not args.site_dir and (status := build_site(["-d", str(site_dir)])):
-            return status
+    if args.print_into:
         try:
-            made = make_pdfs(site_dir, Path(args.out))
+            print(json.dumps(make_pdfs(Path(args.site_dir), Path(args.print_into))))
         except LocalAddress as exc:
             print(f"Stopped: {exc}", file=sys.stderr)
             return 1
-        root = public_root(site_dir)
-    for name, pages in made:
-        print(f"{Path(args.out) / name} ({pages} page{'s' if pages != 1 else ''})")
+        except OSError as exc:  # a full disk, say: passed on whole, for the command to say in one line
+            print(json.dumps({"os_error": [exc.errno, exc.strerror, exc.filename, None, exc.filename2]}))
+        return 0
+    started, out, project = time.perf_counter(), Path(args.out), Path.cwd()
+    if reason := refusal(out, project, project_sources(project), PDFS):
+        print(reason, file=sys.stderr)
+        return 1
+    name = shown(out, project)
+    kept = f"the PDFs in {name}/ are as they were" if out.exists() else f"nothing was written to {name}/"
+    try:
+        made, root = print_staged(args.site_dir, out)
+    except KeyboardInterrupt:
+        print(f"Stopped: interrupted; {kept}", file=sys.stderr)
+        return 130
+    except OSError as exc:
+        print(failure(exc, project, PDFS, out, staging_folder(out.resolve()), kept), file=sys.stderr)
+        return 1
+    for pdf, pages in made:
+        print(f"{out / pdf} ({pages} page{'s' if pages != 1 else ''})")
     print(f"{len(made)} PDFs in {time.perf_counter() - started:.1f} s" + (f", addresses from {root}" if root else ""))
     if not root:
         print(NO_ADDRESS)
-    if args.build is not None:
+    if args.build is None:
+        return 0
+    try:
         # The same settings (SITE_URL, data/local/) as the site just printed, so the PDFs are this site's.
-        return build_site(args.build, env={"PDF_DIR": str(Path(args.out).resolve())})
-    return 0
+        return build_site(args.build, env={"PDF_DIR": str(out.resolve())})
+    except KeyboardInterrupt:
+        print(f"Stopped: interrupted; the new PDFs are in {name}/, but the site was not built with them", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":
