@@ -25,6 +25,7 @@ from ..model.registry import KINDS
 from ..model.rendered import prose_problems
 from .errors import DataError, DataProblem, did_you_mean
 from .links import CITE, strings, unknown_citation
+from .prose_links import link_problems, page_links
 from .prose_template import read_calls
 from .reasons import reason
 from .yaml_source import read_yaml_text
@@ -62,6 +63,7 @@ def scan_prose(docs_dir: Path, display_root: Path, known: dict[str, set[str]]) -
     cited: dict[str, set[str]] = defaultdict(set)
     problems: list[DataProblem] = []
     references = known.get("references", set())
+    links = []
     for path in sorted(docs_dir.rglob("*.md")):
         src = path.relative_to(docs_dir).as_posix()
         name = path.relative_to(display_root).as_posix() if path.is_relative_to(display_root) else str(path)
@@ -83,6 +85,7 @@ def scan_prose(docs_dir: Path, display_root: Path, known: dict[str, set[str]]) -
         for call in calls:
             problems += _place(index, src, name, call, known)
         problems += _html_problems(body, name)
+        links += page_links(JINJA.sub(lambda m: "\n" * m.group(0).count("\n"), body), name, src)
         for match in CITE.finditer(text):
             ref = match.group(1)
             if ref in references:
@@ -90,7 +93,8 @@ def scan_prose(docs_dir: Path, display_root: Path, known: dict[str, set[str]]) -
             else:
                 problems.append(DataProblem(name, _line(text, match.start()), "", unknown_citation(ref, references)))
     index.cited.update(cited)
-    return index, problems
+    entry_pages = {kind.src(entry_id) for kind in KINDS if kind.folder for entry_id in known.get(kind.name, ())}
+    return index, problems + link_problems(links, set(index.titles) | entry_pages)
 
 
 def _place(index: ProseIndex, src: str, name: str, call, known: dict[str, set[str]]) -> list[DataProblem]:

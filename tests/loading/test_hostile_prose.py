@@ -107,6 +107,19 @@ CASES = {
         "{{ question_set('assesment') }}\n", "",
         [f"{PAGE}:{{@assesment}}: question_set('assesment'): unknown question set 'assesment' (did you mean 'assessment'?)"],
     ),
+    # ---- links the strict build would stop on ----------------------------------------------------
+    "a link to an entry renamed": (
+        "See [C-Change](../tools/c-chang.md).\n", "",
+        [f"{PAGE}:{{@C-Change}}: the link '../tools/c-chang.md' leads to no page of the site: there is no tools/c-chang.md (did you mean 'tools/c-change.md'?)"],
+    ),
+    "a link to a folder, not a page's file": (
+        "See [the tools](../tools/).\n", "",
+        [f"{PAGE}:{{@the tools}}: the link '../tools/' is not written as a page's file (ending in .md), so the build cannot check it"],
+    ),
+    "a link to a page by reference, not there": (
+        "See [the key messages][km].\n\n[km]: key-mesages.md\n", "",
+        [f"{PAGE}:{{@[km]:}}: the link 'key-mesages.md' leads to no page of the site: there is no part-four/key-mesages.md (did you mean 'part-four/managers.md'?)"],
+    ),
     # ---- what it renders to ----------------------------------------------------------------------
     "a script element": (
         "<script>alert(document.domain)</script>\n", "",
@@ -190,7 +203,7 @@ def test_validate_names_the_page_and_line(tmp_path, capsys, name):
 
 
 def test_the_page_without_the_hostile_lines_is_valid(tmp_path, capsys):
-    write_project(tmp_path, "Plain [link](https://example.org/) and [another page](../index.md), shown on {{ build_date }}.\n")
+    write_project(tmp_path, "Plain [link](https://example.org/) and [this page](managers.md), shown on {{ build_date }}.\n")
     status, _ = validate_messages(tmp_path, capsys)
     assert status == 0
 
