@@ -85,6 +85,9 @@ def _read_list(reading: Reading, kind: Kind, source: SourceFile, value: Any, loc
     if not isinstance(value, list):
         reading.problems.append(source.problem((kind.name,), f"expected a list (lines starting with '- '), got {describe(value)}"))
         return
+    if kind.most and len(value) > kind.most:
+        reading.problems.append(source.problem((kind.name,), f"{len(value):,} {kind.plural}; at most {kind.most:,} are allowed: {kind.why_most}"))
+        return
     for index, raw in enumerate(value):
         if kind.key and isinstance(raw, dict) and isinstance(raw.get(kind.key), str):
             reading.written[kind.name].add(raw[kind.key])

@@ -59,6 +59,8 @@ class Kind:
     print_page: str | None = None  # the content page that prints a single kind
     local: Local | None = None  # what a committee may do in data/local/: add entries, replace core ones, or merge fields
     script: str | None = None  # a script its index or placing macro needs (assets/javascripts/), loaded only where placed
+    most: int | None = None  # at most this many entries in a file, where each costs every page work ...
+    why_most: str = ""  # ... and why, for the message
     sort_key: Callable[[Any], Any] | None = None
     newest_first: bool = False
 
@@ -106,7 +108,8 @@ KINDS: list[Kind] = [
          links={"reference": "references"}, folder="resources", template="resource.md",
          index="resource_table", printed_after="resources/index.md", local="replace"),
     Kind("references", Reference, "reference", "references", index="bibliography"),
-    Kind("glossary", GlossaryTerm, "glossary term", "glossary terms", key="term", index="glossary_table"),
+    Kind("glossary", GlossaryTerm, "glossary term", "glossary terms", key="term", index="glossary_table", most=1000,
+         why_most="every term is looked for on every page, so a longer glossary makes every build slow"),
     Kind("contacts", LocalContact, "local contact", "local contacts", index="local_contacts", local="add"),
     Kind("changelog", ChangeEntry, "change", "changes", key=None, index="changelog",
          sort_key=lambda change: change.date, newest_first=True),
