@@ -90,3 +90,10 @@ def build_failure(error: OSError, root: Path, atomic: AtomicBuild | None) -> str
     name = shown(atomic.target, root)
     kept = f"the site in {name}/ is as it was" if atomic.existed else f"nothing was written to {name}/"
     return failure(error, root, SITE, atomic.target, atomic.staging, kept)
+
+
+def unexpected(error: BaseException) -> str:
+    """A fault no input should cause, as one line for the editor: what happened, that nothing changed, how to report it."""
+    detail = " ".join(str(error).split())[:200]
+    return (f"Stopped: the build failed unexpectedly ({type(error).__name__}{': ' + detail if detail else ''}); the site was not changed. "
+            "Please report it with what WWR_TRACEBACK=1 ./run build prints")

@@ -10,11 +10,12 @@ out of the navigation and search, writes the whole-portfolio page, and makes the
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, BuildError, PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from ..load import DataError
@@ -24,7 +25,7 @@ from ..render.tables import scrolling_tables
 from ..render.templates import TemplateFailure
 from . import markdown
 from .assets import add_generated_files, release_source
-from .atomic import AtomicBuild, Stopped, build_failure, check_output
+from .atomic import AtomicBuild, Stopped, build_failure, check_output, unexpected
 from .checked_pages import checked_html
 from .empty_pages import drop_from_nav, empty_pages
 from .finish import finish_site
@@ -137,13 +138,16 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
     @event_priority(-1000)
     def on_build_error(self, *, error):
         """A failed build leaves the earlier site untouched: drop the half-built copy. An OSError (a full
-        disk, a read-only folder) becomes one plain line; last, since it ends the other plugins' clean-up."""
+        disk, a read-only folder) becomes one plain line, and so does any fault no input should cause (the
+        traceback with WWR_TRACEBACK=1); last, since it ends the other plugins' clean-up."""
         if getattr(self, "state", None) is not None and self.state.writing:
             self.state.writing.cancel()
         if self.atomic:
             self.atomic.abandon()
         if isinstance(error, OSError):
             raise Stopped(build_failure(error, getattr(self, "root", Path.cwd()), self.atomic)) from None
+        if not isinstance(error, (BuildError, Abort)) and not os.environ.get("WWR_TRACEBACK"):
+            raise Stopped(unexpected(error)) from None
 
 
 def create_state(settings: BuildSettings) -> BuildState:

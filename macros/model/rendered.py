@@ -114,6 +114,33 @@ _CITATION = re.compile(r"\[[^\[\]]*\]\(cite:[a-z0-9-]+\)")
 _MIGHT_RENDER = re.compile(r"[\[#]|^[ \t]*(?:=+|-+)[ \t]*$", re.MULTILINE)
 
 
+# Markdown's parser recurses once for each level of lists, quotes and emphasis, and looks ahead from each
+# '[' for its ']': text nested hundreds deep exhausts it (a traceback in the build), and a paragraph of
+# thousands of brackets takes seconds. No writing needs either, so text like that is refused before the
+# build meets it: a line of 20 list or quote marks, a line indented 400 columns, a run of 50 '*', '[' or
+# ']' (a line of '*' alone is a rule), or a paragraph holding 300 '['.
+_CHAINED = re.compile(r"^[ \t]*(?:(?:[-*+>]|\d{1,9}[.)])[ \t]+){20}", re.MULTILINE)
+_INDENTED = re.compile(r"^[ \t]{400}", re.MULTILINE)
+_RUN = re.compile(r"([*\[\]])\1{49}")
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+
+
+def nesting_problem(text: str) -> tuple[str, str] | None:
+    """Why Markdown could not show `text` in a page (too deep, or too costly to read), and the part to look for; None when it can."""
+    if found := _CHAINED.search(text):
+        return "the text puts 20 or more lists or quotes inside each other on one line; write it flatter", found.group(0).strip()[:20]
+    if found := _INDENTED.search(text):
+        return "a line is indented 400 columns or more, which nests lists too deeply to show; write it flatter", found.group(0)
+    for found in _RUN.finditer(text):
+        line = text[text.rfind("\n", 0, found.start()) + 1 : (text.find("\n", found.end()) + 1 or len(text) + 1) - 1]
+        if set(line.strip()) != {"*"}:
+            return f"the text holds a run of {len(found.group(0))} or more '{found.group(1)}' in a row, which is not writing; write it as text", found.group(0)
+    for paragraph in _PARAGRAPH.split(text):
+        if paragraph.count("[") >= 300:
+            return f"a paragraph holds {paragraph.count('['):,} '[', which takes Markdown too long to read; split it, or write the brackets as \\[", "["
+    return None
+
+
 # The Markdown extensions of the site's pages (mkdocs.yml `markdown_extensions`; a test keeps them in step).
 PAGE_EXTENSIONS = ("abbr", "attr_list", "md_in_html", "tables", "admonition", "toc")
 
@@ -140,6 +167,9 @@ def prose_problems(markdown_text: str) -> list[HtmlProblem]:
 
     Converting costs a few milliseconds a page, so a page whose text can hold nothing but words and plain
     links (each inline link's target a plain web, mail, telephone, citation or relative address) is not converted."""
+    nested = nesting_problem(markdown_text)
+    if nested:
+        return [HtmlProblem(*nested)]
     plain = not _MIGHT_HOLD_MARKUP.search(markdown_text) and all(
         _PLAIN_TARGET.match(markdown_text, link.end() - 1) for link in _INLINE_LINK.finditer(markdown_text))
     if plain:
@@ -155,7 +185,10 @@ _SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
 def markdown_problems(text: str) -> tuple[str, ...]:
     """What data text would put on a page that no page may hold: a link or picture the rules refuse (in the
     text or only defined in it, `[x]: address`), a link to something other than a page of the site or a web
-    or mail address, or a heading (the page's template sets the headings)."""
+    or mail address, a heading (the page's template sets the headings), or text too deep for Markdown to read."""
+    nested = nesting_problem(text)
+    if nested:
+        return (nested[0],)
     if not _MIGHT_RENDER.search(_CITATION.sub("", text)):
         return ()
     converter = _converter().reset()

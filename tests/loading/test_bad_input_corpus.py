@@ -526,6 +526,10 @@ CASES: dict[str, Case] = {
     ),
     "reference-style image": in_narrative("![logo][l]\n\n      [l]: https://tracker.example/logo.png", "the picture 'https://tracker.example/logo.png' " + OFF_SITE_PICTURE),
     "short reference image, defined on a later line": in_narrative("![pixel] marks\n\n      [pixel]: https://tracker.example/p.png", "the picture 'https://tracker.example/p.png' " + OFF_SITE_PICTURE),
+    # Markdown's parser recurses a level at a time: these stopped the build with a traceback.
+    "lists nested 3,000 deep": in_narrative("- " * 3000 + "x", "the text puts 20 or more lists or quotes inside each other on one line; write it flatter"),
+    "a run of 10,000 asterisks": in_narrative("*" * 10000 + "x", "the text holds a run of 50 or more '*' in a row, which is not writing; write it as text"),
+    "a paragraph of 3,000 brackets": in_narrative("[*" * 3000 + "x", "a paragraph holds 3,000 '[', which takes Markdown too long to read; split it, or write the brackets as \\["),
     "setext heading": in_narrative("A title of its own\n      ==================", HEADINGS),
     "mail link copying someone in secret": in_narrative("[write](mailto:cpc@example.org?bcc=watcher@example.org)",
                                                          "the mail address 'mailto:cpc@example.org?bcc=watcher@example.org' carries extra fields after '?' (such as cc or bcc); give the address alone"),

@@ -173,6 +173,15 @@ CASES = {
         "[Write to us](mailto:cpc@example.org?bcc=watcher@example.org)\n", "",
         [f"{PAGE}:{{@mailto:}}: the mail address 'mailto:cpc@example.org?bcc=watcher@example.org' carries extra fields after '?' (such as cc or bcc); give the address alone"],
     ),
+    # ---- text Markdown cannot read: nested too deep, or too costly ---------------------------------
+    "lists nested 3,000 deep on one line": (
+        "- " * 3000 + "x\n", "",
+        [f"{PAGE}:{{@- - - }}: the text puts 20 or more lists or quotes inside each other on one line; write it flatter"],
+    ),
+    "a run of 10,000 asterisks": (
+        "Before " + "*" * 10000 + " after\n", "",
+        [f"{PAGE}:{{@Before}}: the text holds a run of 50 or more '*' in a row, which is not writing; write it as text"],
+    ),
     # ---- front matter ----------------------------------------------------------------------------
     "a macro in the front matter's title": (
         "", 'title: "{{ lipsum.__globals__ }}"\n',

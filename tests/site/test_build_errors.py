@@ -87,3 +87,28 @@ def test_a_build_writes_nothing_under_data_or_content(tmp_path):
     before = snapshot()
     assert run_mkdocs(["build", "--strict", "-d", str(tmp_path / "out")], cwd=project).returncode == 0
     assert snapshot() == before
+
+
+def test_a_fault_no_input_should_cause_is_one_line_and_its_traceback_is_there_on_request(tmp_path):
+    """A bug (here a hook that fails as a recursion would) stops the build with one line for the editor, the
+    earlier site kept; WWR_TRACEBACK=1 shows a developer where it happened."""
+    project = copy_project(tmp_path / "project")
+    (project / "boom.py").write_text(
+        "def on_page_content(html, page, **kwargs):\n"
+        "    if page.file.src_uri == 'about.md':\n"
+        "        raise RecursionError('maximum recursion depth exceeded')\n"
+        "    return html\n",
+        encoding="utf-8",
+    )
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\nhooks:\n  - boom.py\n", encoding="utf-8")
+    out = tmp_path / "out"
+
+    result = run_mkdocs(["build", "--strict", "-d", str(out)], cwd=project)
+
+    assert result.returncode == 1
+    assert "Stopped: the build failed unexpectedly (RecursionError: maximum recursion depth exceeded); the site was not changed." in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert not out.exists()
+    shown = run_mkdocs(["build", "--strict", "-d", str(out)], cwd=project, env={"WWR_TRACEBACK": "1"})
+    assert shown.returncode != 0 and "Traceback" in shown.stderr and "boom.py" in shown.stderr
