@@ -1,7 +1,7 @@
 """mkdocs hook used by the benchmark: save each page's final Markdown as a plain .md file.
 
 It runs after every plugin (lowest priority), so the saved Markdown is what the generator
-hands to Markdown conversion: macros expanded, citations resolved, abbreviations appended.
+hands to Markdown conversion: macros expanded, citations resolved.
 The whole-portfolio page is the exception: the generator adds its body as HTML made from
 the other pages, so that HTML is saved into its Markdown file as a raw HTML block (a static
 site would have to convert the whole portfolio as one page). Other files the generator makes (such as a stylesheet from data) and the values it puts in
@@ -20,7 +20,6 @@ import yaml
 from mkdocs.plugins import event_priority
 
 import macros.load.loader
-from macros.render.pages import PRINT_PAGE
 from macros.render.print_html import BODY_MARKER
 
 # The tags plugin swaps its `<!-- material/tags -->` directive for a placeholder heading
@@ -51,7 +50,11 @@ macros.load.loader.read_yaml = _counting_read_yaml
 
 @event_priority(-1000)
 def on_config(config):
+    """What the generator put into the configuration: the theme's values, the menu (data/book.yml) and the glossary's abbreviations."""
     _target(config, "captured-extra.json").write_text(json.dumps(dict(config.extra), default=str), encoding="utf-8")
+    made = {"nav": config.nav, "abbr": config.mdx_configs.get("abbr", {})}
+    _target(config, "captured-config.json").write_text(json.dumps(made, default=str), encoding="utf-8")
+    _print_page["src"] = config.plugins["portfolio"].state.project.book.print_page
     return config
 
 
@@ -83,7 +86,7 @@ _print_page = {}
 
 @event_priority(-1000)
 def on_post_page(output, page, config):
-    if page.file.src_uri == PRINT_PAGE:  # the page as rendered, with the marker where the body goes
+    if page.file.src_uri == _print_page["src"]:  # the page as rendered, with the marker where the body goes
         _print_page.update(path=Path(page.file.abs_dest_path), rendered=output)
     return output
 
@@ -93,7 +96,7 @@ def on_post_build(config):
     before, _, after = _print_page["rendered"].partition(BODY_MARKER)
     html = _print_page["path"].read_text(encoding="utf-8")
     body = html[len(before) : len(html) - len(after)]
-    with _target(config, f"captured/{PRINT_PAGE}").open("a", encoding="utf-8") as saved:
+    with _target(config, f"captured/{_print_page['src']}").open("a", encoding="utf-8") as saved:
         saved.write(f"\n\n{body}\n")
     _target(config, "captured-reads.json").write_text(json.dumps(_reads), encoding="utf-8")
     for file in _late:

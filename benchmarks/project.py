@@ -90,7 +90,7 @@ def add_synthetic_entries(project: Path, total: int, seed: int = 7) -> dict[str,
     """Grow the project's data to `total` case studies, courses and resources; return the counts.
 
     New entries are built from the portfolio's own text (paragraphs reshuffled, a unique
-    first sentence), so every page differs but stays valid against macros/models.py.
+    first sentence), so every page differs but stays valid against the kinds' models (macros/model/kinds/).
     Each data file is rewritten with its list extended; YAML round-trips the existing
     entries unchanged (only the leading comments are lost, which no page uses).
     """
@@ -162,14 +162,18 @@ def write_capture_config(project: Path) -> None:
 def write_static_config(project: Path) -> None:
     """After a capture build: the static config, building the captured pages without the generator.
 
-    Same theme, extensions, nav and validation; only the two generator plugins go, and the
-    values the generator put in `config.extra` (read by the theme overrides) are written in.
+    Same theme, extensions, nav and validation; only the two generator plugins go, and what the
+    generator put into the configuration is written in: `config.extra` (read by the theme overrides),
+    the menu (data/book.yml) and the glossary's abbreviations.
     """
     config = yaml_load((project / GEN_CONFIG).read_text(encoding="utf-8"))
     static = {k: v for k, v in config.items() if k != "watch"}
     static["docs_dir"] = CAPTURE_DIR
     static["plugins"] = [p for p in config["plugins"] if _plugin_name(p) not in ("portfolio", "macros")]
     static["extra"] = json.loads((project / "captured-extra.json").read_text(encoding="utf-8"))
+    made = json.loads((project / "captured-config.json").read_text(encoding="utf-8"))
+    static["nav"] = made["nav"]
+    static["markdown_extensions"] = [{"abbr": made["abbr"]} if _plugin_name(e) == "abbr" else e for e in config["markdown_extensions"]]
     _dump(project / STATIC_CONFIG, static)
 
 

@@ -3,7 +3,7 @@
     model/     one pydantic model per kind of data, and the registry that declares each kind once
     load/      read data/ and content/, validate, cross-link: one Project per build
     render/    Jinja templates (overrides/portfolio/) into page Markdown and HTML; no mkdocs here
-    build/     the mkdocs plugin and the macros for content/ pages: thin hooks over the above
+    engine/    the mkdocs plugin and the macros for content/ pages: thin hooks over the above
     commands/  what ./run does: python -m macros <command>
 
 mkdocs-macros loads this package (`module_name: macros`) and calls `define_env`.
@@ -12,6 +12,6 @@ mkdocs-macros loads this package (`module_name: macros`) and calls `define_env`.
 
 def define_env(env):
     """Register the macros that prose pages call (mkdocs-macros' entry point)."""
-    from .build.macros import register
+    from .engine.macros import register
 
     register(env)

@@ -148,8 +148,8 @@ def download_sentences(data, download) -> list[str]:
     if download.kind == "packs":
         found = []
         for item in download.entry.items():
-            entry = getattr(data, item.kind) if item.entry_id is None else data.by_id[item.kind][item.entry_id]
-            found += item_sentences(data, item.kind, entry)
+            entry = item.entry(data)
+            found += item_sentences(data, item.kind.name, entry)
         return found
     entries = download.entry if isinstance(download.entry, list) else [download.entry]
     return [s for entry in entries for s in item_sentences(data, download.kind, entry)]

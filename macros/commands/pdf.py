@@ -7,7 +7,7 @@ paper are the public ones (SITE_URL): a site built without SITE_URL prints none,
 Builds the site first unless given one (--site-dir). With --build (`./run build --with-pdf`), then builds
 the site again offering them as downloads ("Download: PDF"), which a build without them never does.
 The new set is printed into a folder next to --out and swapped in whole once complete, so a run that
-fails or is stopped (Ctrl-C, a full disk) leaves the previous set as it was (macros/build/output_folder.py).
+fails or is stopped (Ctrl-C, a full disk) leaves the previous set as it was (macros/outputs/folders.py).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from ..build.output_folder import PDFS, failure, project_sources, refusal, remove_stale, shown, staging_folder, swap_in
+from ..outputs.folders import PDFS, failure, project_sources, refusal, remove_stale, shown, staging_folder, swap_in
 from ..outputs.pdf.printer import LocalAddress, print_site, printables, public_root
 
 NO_ADDRESS = ("The site was built without SITE_URL, so the PDFs print no web addresses and no QR codes. "

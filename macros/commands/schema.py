@@ -1,8 +1,8 @@
 """`./run schema`: write the JSON Schema of the data files, for editors.
 
 Editors with YAML support (VS Code's YAML extension reads .vscode/settings.json) then check
-fields and suggest names while a committee edits data/. The models in models.py are the
-source (model/registry.py gathers them); tests fail when the committed schema is out of date.
+fields and suggest names while a committee edits data/. Each kind's model (macros/model/kinds/) is the
+source; tests fail when the committed schema is out of date.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from ..model.registry import data_file_model
+from ..model.kinds import data_file_model
 
 SCHEMA = Path("schema") / "data.schema.json"
 

@@ -33,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as exc:
         print(exc, file=sys.stderr)
         return 1
-    edition = edition_for(project.data.site, build_date(), None, data_dir.resolve())
+    edition = edition_for(project, build_date(), None, data_dir.resolve())
     try:
         check_templates(edition, root)
     except DownloadFailure as exc:

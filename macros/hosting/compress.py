@@ -18,7 +18,7 @@ from pathlib import Path
 
 import brotli
 
-from ..outputs.unused import mark_used, prune_unused
+from ..caches import mark_used, prune_unused
 from . import TEXT_TYPES
 from .digests import FileDigests
 

@@ -10,7 +10,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ..model.registry import BY_NAME, Kind
+from ..model.kind import Kind
+from ..model.kinds import BY_NAME
 from .errors import DataProblem, Loc, did_you_mean
 
 CITE = re.compile(r"\]\(cite:([^)\s]*)\)")

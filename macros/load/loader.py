@@ -16,7 +16,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ..model.registry import BY_NAME, KINDS, Kind
+from ..model.kind import Kind
+from ..model.kinds import BY_NAME, KINDS
 from .errors import DataError, DataProblem, Loc, did_you_mean
 from .links import Located
 from .reasons import describe, reason

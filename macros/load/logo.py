@@ -1,4 +1,5 @@
-"""A committee's logo, checked before anything reads it as a picture: it is copied into the site as it is,
+"""A committee's logo, checked before anything reads it as a picture, and drawn at a size (for the phone's
+icons, macros/offline/icons.py): it is copied into the site as it is,
 shown in every page's header and in the offline copy, and drawn for the phone's icons.
 
 So it must be small (a large file is downloaded with every saved copy), of a sane size in pixels,
@@ -9,13 +10,17 @@ elsewhere (an SVG opened on its own is a document, where script would run).
 
 from __future__ import annotations
 
+import io
 import re
 import warnings
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from ..offline.icons import IconError, logo_at
+if TYPE_CHECKING:
+    from PIL import Image
+
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_SIDE = 4096
@@ -96,3 +101,38 @@ def _svg_problem(path: Path, shown: str) -> str | None:
             if local == "style" and _URL_IN_STYLE.search(value):
                 return f"'{shown}' has a style that loads something from elsewhere; a logo may load nothing: save it again as plain SVG"
     return None
+
+
+class IconError(ValueError):
+    """The logo could not be drawn (a broken SVG or image)."""
+
+
+def _svg(path: Path, box: int, colour: str | None) -> Image.Image:
+    import resvg_py
+    from PIL import Image
+
+    style = f"* {{ fill: {colour} }}" if colour else None
+    try:
+        drawn = Image.open(io.BytesIO(bytes(resvg_py.svg_to_bytes(svg_path=str(path), width=box, style_sheet=style))))
+        if drawn.height > box:
+            drawn = Image.open(io.BytesIO(bytes(resvg_py.svg_to_bytes(svg_path=str(path), height=box, style_sheet=style))))
+    except Exception as exc:  # resvg reports a broken SVG as a bare exception
+        raise IconError(f"the SVG could not be drawn: {exc}") from None
+    return drawn.convert("RGBA")
+
+
+def _bitmap(path: Path, box: int) -> Image.Image:
+    from PIL import Image
+
+    try:
+        with Image.open(path) as opened:
+            image = opened.convert("RGBA")
+    except OSError:
+        raise IconError("it is not a PNG or JPEG image that can be read") from None
+    scale = box / max(image.size)
+    return image.resize((max(1, round(image.width * scale)), max(1, round(image.height * scale))), Image.LANCZOS)
+
+
+def logo_at(path: Path, box: int, colour: str | None = None) -> Image.Image:
+    """The logo scaled to fit a `box`-pixel square; an SVG without colours of its own drawn in `colour`."""
+    return _svg(path, box, colour) if path.suffix.lower() == ".svg" else _bitmap(path, box)

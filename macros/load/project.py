@@ -5,8 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..model.registry import BY_NAME, KINDS
+from ..model.kinds import BY_NAME, CITED, KINDS
+from ..model.kinds.book import KIND as BOOK
+from ..model.kinds.site import KIND as SITE
 from . import links, loader
+from .book_pages import book_problems
 from .errors import DataError, DataProblem
 from .logo import logo_problem
 from .prose import ProseIndex, scan_prose
@@ -37,6 +40,35 @@ class Project:
         page, _, anchor = target.partition("#")
         return self.prose.sections[page][anchor] if anchor else self.prose.titles[page]
 
+    @property
+    def book(self):
+        """The site's structure: its menu, the printed portfolio's Parts, the footer's pages (data/book.yml)."""
+        return self.data.book
+
+    def listing_page(self, kind: str) -> str | None:
+        """Where readers meet a kind as a whole: the first page, in the menu's order, that lists it (its index
+        macro) or shows it (a single kind's); a page not in the menu comes after those that are."""
+        order = {page.page: number for number, page in enumerate(page for item in self.book.menu for page in item.all_pages)}
+        shown = self.prose.shown.get(kind, [])
+        return min(shown, key=lambda src: (order.get(src, len(order)), src)) if shown else None
+
+    def page_for(self, kind: str, entry_id: str | None) -> str | None:
+        """The page readers meet an entry on (a single kind's: its listing page)."""
+        return self.listing_page(kind) if entry_id is None else self.src_of(kind, entry_id)
+
+    @property
+    def bibliography(self) -> str:
+        """The page listing the references that `cite:` links point to (the one that calls its index macro)."""
+        return self.listing_page(CITED.name) or ""
+
+    def part_title(self, src: str) -> str | None:
+        """The title of the Part of the printed portfolio that holds the page `src`, if one does."""
+        return next((part.title for part in self.book.parts if any(page.page == src for page in part.all_pages)), None)
+
+    def part_openings(self) -> dict[int, tuple[str, str]]:
+        """Each numbered Part's title and opening page, by number: what key messages link to."""
+        return {part.number: (part.title, part.all_pages[0].page) for part in self.book.parts if part.number}
+
     def cited_on(self) -> dict[str, list[str]]:
         """For each reference, the pages that cite it: in their prose, or in an entry they show."""
         pages = {ref: set(srcs) for ref, srcs in self.prose.cited.items()}
@@ -55,6 +87,10 @@ def load_project(root: Path, data_dir: str = "data", docs_dir: str | None = "con
     if docs_dir and (root / docs_dir).is_dir() and known is not None:
         prose, prose_problems = scan_prose(root / docs_dir, root, known)
         problems += prose_problems + links.unknown_sections(located, prose.sections, docs_dir)
+        book = next((item for item in located if item.kind.name == BOOK.name), None)
+        if book is not None:
+            entry_pages = {kind.src(entry_id) for kind in KINDS if kind.pages for entry_id in known.get(kind.name, ())}
+            problems += book_problems(book, set(prose.titles) | entry_pages, docs_dir)
     if problems or data is None:
         raise DataError(problems)
     return Project(data, prose)
@@ -69,26 +105,27 @@ def load_site_data(data_dir: Path, display_root: Path | None = None) -> SiteData
 
 
 def _load_data(data_dir: Path, display_root: Path) -> tuple[SiteData | None, list[DataProblem], dict[str, set[str]] | None, list[loader.Located]]:
-    """The data (None when it has problems), its problems, the ids written for each kind, and where each entry is."""
+    """The data (None when it has problems), its problems, the ids written for each kind, and where each entry is
+    (the single kinds' too)."""
     reading = loader.read_files(data_dir, display_root)
     singles = loader.read_singles(reading, data_dir.name)
     located, problems = loader.apply_overlay(reading.located)
     problems = reading.problems + problems + loader.duplicates(located)
     known = {name: set(keys) for name, keys in reading.written.items()}
-    cited, cite_problems = links.citations(reading.sources, known.get("references", set()))
+    cited, cite_problems = links.citations(reading.sources, known.get(CITED.name, set()))
     if not reading.unreadable:
         problems += links.unknown_ids(located + list(singles.values()), known) + cite_problems
-    site = singles.get("site")
+    site = singles.get(SITE.name)
     if site and site.entry.logo:
         why = logo_problem(site.entry.logo, data_dir)
         if why:
-            problems.append(site.source.problem(("site", "logo"), why))
-    if reading.unreadable:
-        return None, problems, None, located  # ids in prose cannot be checked either
-    if problems or len(singles) < sum(1 for kind in KINDS if kind.single):
-        return None, problems, known, located
+            problems.append(site.source.problem((SITE.name, "logo"), why))
     everything = located + list(singles.values())
-    return _assemble(located, singles, links.backlinks(everything), links.citing_entries(everything, cited)), problems, known, located
+    if reading.unreadable:
+        return None, problems, None, everything  # ids in prose cannot be checked either
+    if problems or len(singles) < sum(1 for kind in KINDS if kind.single):
+        return None, problems, known, everything
+    return _assemble(located, singles, links.backlinks(everything), links.citing_entries(everything, cited)), problems, known, everything
 
 
 def _assemble(located: list[loader.Located], singles: dict, backlinks: dict, cited_by: dict) -> SiteData:

@@ -19,9 +19,9 @@ from pathlib import Path
 from markdown.extensions.toc import slugify
 from pydantic import ValidationError
 
+from ..model.kinds import CITED, KINDS
 from ..model.pages import PageFields
 from ..model.prose_macros import MACROS, VARIABLES
-from ..model.registry import KINDS
 from ..model.rendered import prose_problems
 from .errors import DataError, DataProblem, did_you_mean
 from .links import CITE, strings, unknown_citation
@@ -55,6 +55,8 @@ class ProseIndex:
     scripts: dict[str, list[str]] = field(default_factory=dict)  # page -> the scripts its macros need
     shown: dict[str, list[str]] = field(default_factory=dict)  # kind -> pages showing all of it (index macro, or a single kind's)
     pdfs: dict[str, str] = field(default_factory=dict)  # page -> the PDF of its own that ./run pdf prints (front matter `pdf`)
+    generated: dict[str, str] = field(default_factory=dict)  # page the build makes -> the kind it lists (no prose page does)
+    jinja: set[str] = field(default_factory=set)  # pages whose text holds macro calls (or other Jinja), which mkdocs-macros renders
 
 
 def scan_prose(docs_dir: Path, display_root: Path, known: dict[str, set[str]]) -> tuple[ProseIndex, list[DataProblem]]:
@@ -62,7 +64,7 @@ def scan_prose(docs_dir: Path, display_root: Path, known: dict[str, set[str]]) -
     index = ProseIndex()
     cited: dict[str, set[str]] = defaultdict(set)
     problems: list[DataProblem] = []
-    references = known.get("references", set())
+    references = known.get(CITED.name, set())
     links = []
     for path in sorted(docs_dir.rglob("*.md")):
         src = path.relative_to(docs_dir).as_posix()
@@ -81,6 +83,8 @@ def scan_prose(docs_dir: Path, display_root: Path, known: dict[str, set[str]]) -
         index.sections[src] = headings(text)
         body = _without_front_matter(text)
         calls, mistakes = read_calls(body)
+        if JINJA.search(body):
+            index.jinja.add(src)
         problems += [DataProblem(name, mistake.line, "", mistake.reason) for mistake in mistakes]
         for call in calls:
             problems += _place(index, src, name, call, known)
@@ -93,8 +97,21 @@ def scan_prose(docs_dir: Path, display_root: Path, known: dict[str, set[str]]) -
             else:
                 problems.append(DataProblem(name, _line(text, match.start()), "", unknown_citation(ref, references)))
     index.cited.update(cited)
+    _list_unlisted_kinds(index)
     entry_pages = {kind.src(entry_id) for kind in KINDS if kind.folder for entry_id in known.get(kind.name, ())}
     return index, problems + link_problems(links, set(index.titles) | entry_pages)
+
+
+def _list_unlisted_kinds(index: ProseIndex) -> None:
+    """A kind with entry pages and an index macro that no prose page calls gets a page of its own listing
+    them, made by the build at <folder>/index.md: so a new kind needs no prose page to be reached."""
+    for kind in KINDS:
+        src = kind.src("index") if kind.pages and kind.index else None
+        if src and not index.shown.get(kind.name) and src not in index.titles:
+            index.generated[src] = kind.name
+            index.titles[src] = kind.plural.capitalize()
+            index.sections[src] = {}
+            index.shown[kind.name] = [src]
 
 
 def _place(index: ProseIndex, src: str, name: str, call, known: dict[str, set[str]]) -> list[DataProblem]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model.registry import BY_NAME, KINDS
+from ..model.kinds import BY_NAME, KINDS
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ Prose is written by committees' editors, so a page is not trusted like code: it 
 with literal arguments (`{{ question_set('supervision') }}`), show `{{ build_date }}`, and nothing else
 (load/prose_template.py checks each page). Each kind's index and placing macros follow from the
 registry; the others are the committee's settings and the site's own controls. The build registers an
-implementation for exactly these (build/macros.py).
+implementation for exactly these (engine/macros.py).
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from .committee import SiteSettings
-from .registry import KINDS, Kind
+from .kind import Kind
+from .kinds import KINDS
+from .kinds.site import SiteSettings
 
 
 @dataclass(frozen=True)

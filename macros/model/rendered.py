@@ -209,4 +209,4 @@ def _page_problem(address: str) -> str | None:
     """Data is shown on several pages, so a link to the site's own pages names the page's file, as mkdocs resolves it."""
     if _SCHEME.match(address) or _PAGE.fullmatch(address):
         return None
-    return f"the link '{address}' is neither a web address nor a page of the site (a path ending in .md, e.g. ../glossary.md#cpc)"
+    return f"the link '{address}' is neither a web address nor a page of the site (a path ending in .md, such as ../a-page.md#a-section)"

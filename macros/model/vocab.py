@@ -3,6 +3,8 @@
 Filters on the course catalogue are built from these, so a new value is added here once.
 """
 
+from typing import Literal
+
 COURSE_LENGTHS = ("half day", "1 day", "1.5 days", "2 days", "not stated")
 
 AUDIENCES = {
@@ -27,3 +29,15 @@ TAGS = (
     "capacity to change",
     "decision-making",
 )
+
+NUMBER_WORDS = "One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve".split()
+
+
+def number_word(number: int) -> str:
+    """Case studies are numbered in words in the portfolio ("One", "Two"); beyond twelve, digits."""
+    return NUMBER_WORDS[number - 1] if 0 < number <= len(NUMBER_WORDS) else str(number)
+
+
+Tag = Literal[TAGS]  # type: ignore[valid-type]
+Length = Literal[COURSE_LENGTHS]  # type: ignore[valid-type]
+Audience = Literal[tuple(AUDIENCES)]  # type: ignore[valid-type]

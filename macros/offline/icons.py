@@ -15,10 +15,11 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..outputs.unused import mark_used, prune_unused
+from ..caches import mark_used, prune_unused
+from ..load.logo import logo_at
 
 if TYPE_CHECKING:
-    from PIL import Image
+    pass
 
 
 @dataclass(frozen=True)
@@ -37,41 +38,6 @@ ICONS = [
     Icon("assets/images/icons/maskable-512.png", 512, "maskable", 0.56),
     Icon("assets/images/icons/apple-touch-icon.png", 180, "", 0.7),
 ]
-
-
-class IconError(ValueError):
-    """The logo could not be drawn (a broken SVG or image)."""
-
-
-def _svg(path: Path, box: int, colour: str | None) -> Image.Image:
-    import resvg_py
-    from PIL import Image
-
-    style = f"* {{ fill: {colour} }}" if colour else None
-    try:
-        drawn = Image.open(io.BytesIO(bytes(resvg_py.svg_to_bytes(svg_path=str(path), width=box, style_sheet=style))))
-        if drawn.height > box:
-            drawn = Image.open(io.BytesIO(bytes(resvg_py.svg_to_bytes(svg_path=str(path), height=box, style_sheet=style))))
-    except Exception as exc:  # resvg reports a broken SVG as a bare exception
-        raise IconError(f"the SVG could not be drawn: {exc}") from None
-    return drawn.convert("RGBA")
-
-
-def _bitmap(path: Path, box: int) -> Image.Image:
-    from PIL import Image
-
-    try:
-        with Image.open(path) as opened:
-            image = opened.convert("RGBA")
-    except OSError:
-        raise IconError("it is not a PNG or JPEG image that can be read") from None
-    scale = box / max(image.size)
-    return image.resize((max(1, round(image.width * scale)), max(1, round(image.height * scale))), Image.LANCZOS)
-
-
-def logo_at(path: Path, box: int, colour: str | None = None) -> Image.Image:
-    """The logo scaled to fit a `box`-pixel square; an SVG without colours of its own drawn in `colour`."""
-    return _svg(path, box, colour) if path.suffix.lower() == ".svg" else _bitmap(path, box)
 
 
 def icon_png(logo: Path, background: str, icon: Icon, colour: str | None = None) -> bytes:

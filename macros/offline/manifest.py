@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from ..model.committee import SiteSettings
+from ..model.kinds.site import SiteSettings
 from .icons import ICONS
 
 

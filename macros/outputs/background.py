@@ -24,12 +24,12 @@ MAX_PROCESSES = 4
 # Rough cost of writing a file (milliseconds), and of a process's first file of a format (the
 # library's import and the base document): only to share the files out evenly.
 COSTS = {"pptx": 90, "docx": 10}
-WHOLE_DOCUMENT = 30  # a pack's handout, or a document of a whole kind
+WHOLE_DOCUMENT = 30  # a document of a whole kind
 FIRST_OF_FORMAT = 50
 
 
 def _cost(download: Download) -> int:
-    return COSTS[download.format] + (WHOLE_DOCUMENT if download.format == "docx" and (download.kind == "packs" or download.entry_id is None) else 0)
+    return COSTS[download.format] + (WHOLE_DOCUMENT if download.format == "docx" and download.entry_id is None else 0)
 
 
 def share(pending: list[tuple[Download, Path]], processes: int) -> list[list[tuple[Download, Path]]]:

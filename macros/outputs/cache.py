@@ -20,13 +20,13 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from ..caches import mark_used, prune_unused
 from ..load import Project
 from ..load.links import CITE, named_ids
-from ..model.registry import BY_NAME, KINDS
+from ..model.kinds import BY_NAME, CITED, KINDS
 from .downloads import Download
 from .edition import Edition
 from .packages import TemplateProblem
-from .unused import mark_used, prune_unused
 
 PACKAGE = Path(__file__).resolve().parents[1]  # macros/
 LIBRARIES = ("python-docx", "python-pptx", "segno", "Markdown", "lxml")
@@ -76,7 +76,8 @@ def _related(project: Project, kind: str, entry: Any, depth: int = 2) -> list[An
                         following.append((target, project.data.by_id[target][ref]))
         pending = following
     cited = sorted({ref for item in found for ref in CITE.findall(_dump(item))})
-    return found + [project.data.by_id["references"][ref] for ref in cited if ref in project.data.by_id["references"]]
+    references = project.data.by_id[CITED.name]
+    return found + [references[ref] for ref in cited if ref in references]
 
 
 def shared_fingerprint(project: Project, edition: Edition) -> dict[str, str]:

@@ -1,9 +1,9 @@
 """Every file a reader can download, planned from the project and the registry: where it is served,
 what it is called, which pages offer it, what it is made from, and how to write it.
 
-The registry says which kinds have a download (`Kind.word`, `Kind.slides`: a file name per entry,
-or one for the whole kind); this module lists them. Templates ask a Shelf of the downloads that
-were actually written which ones a page offers, so a link is never shown for a file not built.
+Each kind says what downloads it has (`Kind.word`, `Kind.slides`: a file name per entry, or one for the whole
+kind, and the document it holds); this module lists them. Templates ask the downloads that were actually
+written (render/offered.py) which ones a page offers, so a link is never shown for a file not built.
 Other formats join by adding a FORMATS entry and a writer. PDFs are not written by the build: `./run pdf`
 prints them from a built site, and a build given their folder offers them (outputs/printed.py).
 """
@@ -16,13 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from ..load import Project
-from ..model.registry import KINDS, Kind
+from ..model.document import Document
+from ..model.kind import Kind
+from ..model.kinds import KINDS
 from .edition import Edition
-from .sources import title_of
 from .text import plain
 
 FOLDER = "downloads"  # where the site serves them
-# Each format: the registry field naming its files, and the label of a link to one.
+# Each format: the kind's download of it, the link's label, and the writer of its documents.
 FORMATS = {"docx": ("word", "Word (.docx)"), "pptx": ("slides", "PowerPoint (.pptx)")}
 MEDIA_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -56,25 +57,26 @@ class Download:
 
 
 def plan_downloads(project: Project, edition: Edition) -> list[Download]:
-    """Every download the registry asks for, in registry order."""
+    """Every download the kinds declare, in the kinds' order."""
     planned = []
     for kind in KINDS:
         for fmt, (attribute, label) in FORMATS.items():
-            name = getattr(kind, attribute)
-            if not name:
+            spec = getattr(kind, attribute)
+            if not spec:
                 continue
-            for entry, entry_id, file_name, pages in targets(project, kind, name):
-                planned.append(Download(f"{FOLDER}/{file_name}", fmt, label, title_for(project, kind, entry, fmt), kind.name, entry_id,
-                                        pages, entry, _writer(fmt, kind.name, project, edition, entry)))
+            for entry, entry_id, file_name, pages in targets(project, kind, spec.name, spec.per_entry):
+                document = spec.document(entry, project)
+                planned.append(Download(f"{FOLDER}/{file_name}", fmt, label, plain(document.title) + spec.suffix, kind.name, entry_id,
+                                        pages, entry, _writer(fmt, project, edition, document)))
     return planned
 
 
-def targets(project: Project, kind: Kind, name: str):
+def targets(project: Project, kind: Kind, name: str, per_entry: bool):
     """(entry or entries, id, file name, pages offering it) of each file of a kind."""
     entries = getattr(project.data, kind.name)
     if kind.single:
         yield entries, None, name, tuple(project.prose.shown.get(kind.name, ()))
-    elif Kind.per_entry(name):
+    elif per_entry:
         for entry in entries:
             entry_id = kind.key_of(entry)
             pages = [kind.src(entry_id)] if kind.folder else []
@@ -84,55 +86,17 @@ def targets(project: Project, kind: Kind, name: str):
         yield list(entries), None, name, tuple(project.prose.shown.get(kind.name, ()))
 
 
-def title_for(project: Project, kind: Kind, entry: Any, fmt: str) -> str:
-    if kind.name == "packs":
-        return f"{plain(entry.title)}: {'slides' if fmt == 'pptx' else 'handout'}"
-    if isinstance(entry, list):
-        shown = project.prose.shown.get(kind.name, [])
-        return plain(project.prose.titles.get(shown[0], "")) if shown else kind.plural.capitalize()
-    return "".join(run.text for run in title_of(kind.name, entry)).strip()
-
-
-def _writer(fmt: str, kind: str, project: Project, edition: Edition, entry: Any) -> Callable[[Path], None]:
+def _writer(fmt: str, project: Project, edition: Edition, document: Document) -> Callable[[Path], None]:
     """The function that writes one file; python-docx and python-pptx are imported only when a file is written."""
 
     def write(path: Path) -> None:
-        writers(fmt)[kind](path, project, edition, entry)
+        if fmt == "docx":
+            from .word.handouts import write_document
+
+            write_document(path, project, edition, document)
+        else:
+            from .slides.pack import write_deck
+
+            write_deck(path, project, edition, document)
 
     return write
-
-
-def writers(fmt: str) -> dict[str, Callable[..., None]]:
-    """Each kind's writer of a format (a test keeps these in step with the registry)."""
-    if fmt == "docx":
-        from .word.handouts import WRITERS
-
-        return WRITERS
-    from .slides.pack import WRITERS as SLIDES
-
-    return SLIDES
-
-
-class Shelf:
-    """The downloads of this build and the file each is (or is being) written to: what templates link to.
-    A file that cannot be written stops the build, so no page is published linking to it."""
-
-    def __init__(self, built: list[tuple[Download, Path]]):
-        self.built = built
-        self._by_page: dict[str, list[Download]] = {}
-        self._by_entry: dict[tuple[str, str | None], list[Download]] = {}
-        for download, _ in built:
-            for page in download.pages:
-                self._by_page.setdefault(page, []).append(download)
-            self._by_entry.setdefault((download.kind, download.entry_id), []).append(download)
-
-    def on_page(self, src: str) -> list[Download]:
-        """The downloads a page offers (its entry's, or its whole kind's)."""
-        return self._by_page.get(src, [])
-
-    def of(self, kind: str, entry_id: str | None = None) -> list[Download]:
-        """The downloads of one entry (or of a whole or single kind, with no id)."""
-        return self._by_entry.get((kind, entry_id), [])
-
-    def all(self) -> list[Download]:
-        return [download for download, _ in self.built]

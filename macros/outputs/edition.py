@@ -14,8 +14,8 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from ..model.addresses import link_problem
-from ..model.committee import SiteSettings
-from ..render.pages import BIBLIOGRAPHY, url_of
+from ..model.kinds.site import SiteSettings
+from ..render.pages import url_of
 
 LANGUAGE = "en-GB"
 PORTFOLIO = "Working with Resistance"
@@ -35,6 +35,7 @@ class Edition:
     site_url: str | None = None
     handout_template: Path | None = None
     slides_template: Path | None = None
+    bibliography: str = ""  # the page listing the references, where `cite:` links lead
 
     @property
     def committee(self) -> str:
@@ -61,7 +62,7 @@ class Edition:
         if not href:
             return None
         if href.startswith("cite:"):
-            return self.address(f"{BIBLIOGRAPHY}#{href[5:]}")
+            return self.address(f"{self.bibliography}#{href[5:]}") if self.bibliography else None
         if link_problem(href):
             return None
         if _SCHEME.match(href):
@@ -82,8 +83,9 @@ def find_template(local_dir: Path, stem: str, suffixes: tuple[str, ...]) -> Path
     return None
 
 
-def edition_for(settings: SiteSettings, build_date: str, site_url: str | None, data_dir: Path) -> Edition:
+def edition_for(project, build_date: str, site_url: str | None, data_dir: Path) -> Edition:
+    """The edition of `project` (a loaded Project) built on `build_date` for `site_url`, with data_dir/local/'s templates."""
     local = data_dir / "local"
-    return Edition(settings, build_date, site_url or None,
+    return Edition(project.data.site, build_date, site_url or None,
                    find_template(local, HANDOUT_TEMPLATE, (".docx", ".dotx")),
-                   find_template(local, SLIDES_TEMPLATE, (".pptx", ".potx")))
+                   find_template(local, SLIDES_TEMPLATE, (".pptx", ".potx")), project.bibliography)

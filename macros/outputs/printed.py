@@ -3,9 +3,10 @@
 A PDF needs a browser to print the built site, so no build makes one. `./run pdf` prints them from a
 built site; a build told where they are (PDF_DIR, as `./run build --with-pdf` does) offers them like
 the Word files: "Download: PDF" on the pages the registry names, and only for a file that is there
-(one missing stops the build, naming it). The pages to print are the registry's (`Kind.pdf`: a case
-study's handout, a checklist, the blank reckoner), a content page whose front matter names its PDF
-(`pdf: c4eo-summary.pdf`), the whole portfolio and each of its Parts (render/pages.py, BOOK).
+(one missing stops the build, naming it). The pages to print are each entry's page of a kind with a
+`pdf` (a case study's handout, a checklist), a content page whose front matter names its PDF (`pdf:
+c4eo-summary.pdf`, the blank reckoner's `pdf: ready-reckoner.pdf`), the whole portfolio and each of its
+Parts (data/book.yml).
 """
 
 from __future__ import annotations
@@ -14,33 +15,43 @@ import shutil
 from pathlib import Path
 
 from ..load import Project
-from ..model.registry import KINDS
-from ..render.pages import BOOK, BOOK_PDF, PRINT_PAGE, part_print_page
-from .downloads import FOLDER, Download, targets, title_for
+from ..model.kinds import KINDS
+from .downloads import FOLDER, Download, targets
+from .text import plain
 
 LABEL = "PDF"
+# What a PDF that is no entry's is of (the Download's `kind`): a content page of its own, or the printed portfolio.
+PAGE_PDF, PORTFOLIO_PDF = "page", "portfolio"
 
 
 def plan_pdfs(project: Project, folder: Path | None = None) -> list[Download]:
-    """Every PDF, in registry order, then the content pages', then the whole portfolio and its Parts.
-    With `folder` (where ./run pdf printed them), each one's `write` copies it from there."""
+    """Every PDF: each entry's of the kinds that have one, each content page's that names one (a page showing a
+    single kind, the ready reckoner, offers it wherever that kind is shown), the whole portfolio and its Parts
+    (data/book.yml). With `folder` (where ./run pdf printed them), each one's `write` copies it from there."""
     planned = []
 
     def add(name: str, title: str, kind: str, entry_id: str | None, pages: tuple[str, ...], printed: str, entry=None) -> None:
         planned.append(Download(f"{FOLDER}/{name}", "pdf", LABEL, title, kind, entry_id, pages, entry, _copier(folder, name), printed))
 
     for kind in KINDS:
-        if not kind.pdf:
-            continue
-        for entry, entry_id, name, pages in targets(project, kind, kind.pdf):
-            printed = kind.print_page if kind.single else kind.src(entry_id)
-            add(name, title_for(project, kind, entry, "pdf"), kind.name, entry_id, pages, printed, entry)
-    titles = project.prose.titles
+        if kind.pdf and not kind.single:
+            for entry, entry_id, name, pages in targets(project, kind, kind.pdf, per_entry=True):
+                title = plain(kind.item(entry, project).title) if kind.item else plain(getattr(entry, "title", entry_id))
+                add(name, title, kind.name, entry_id, pages, kind.src(entry_id), entry)
+    titles, shown = project.prose.titles, project.prose.shown
     for src, name in project.prose.pdfs.items():
-        add(name, titles.get(src, name), "pages", src, (src,), src)
-    add(BOOK_PDF, "The whole portfolio", "book", None, (PRINT_PAGE,), PRINT_PAGE)
-    for opening, slug in BOOK.items():
-        add(f"{slug}.pdf", titles.get(opening, slug), "book", slug, (opening, part_print_page(slug), PRINT_PAGE), part_print_page(slug))
+        single = next((kind for kind in KINDS if kind.single and src in shown.get(kind.name, [])), None)
+        if single is not None:
+            entry = getattr(project.data, single.name)
+            title = plain(single.item(entry, project).title) if single.item else titles.get(src, name)
+            add(name, title, single.name, None, tuple(shown[single.name]), src, entry)
+        else:
+            add(name, titles.get(src, name), PAGE_PDF, src, (src,), src)
+    book = project.book
+    add(book.pdf, "The whole portfolio", PORTFOLIO_PDF, None, (book.print_page,), book.print_page)
+    for part in book.parts:
+        opening, print_page = part.all_pages[0].page, book.part_print_page(part.part)
+        add(f"{part.part}.pdf", titles.get(opening, part.part), PORTFOLIO_PDF, part.part, (opening, print_page, book.print_page), print_page)
     return planned
 
 

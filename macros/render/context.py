@@ -8,13 +8,12 @@ from jinja2 import Environment
 
 from ..load import Project
 from ..model.vocab import AUDIENCES, COURSE_LENGTHS
-from ..outputs.downloads import Shelf
 from .filters import relative, search_boost
-from .pages import PART_PAGES
+from .offered import OfferedDownloads
 from .templates import make_environment
 
 
-def portfolio_environment(project: Project, template_dir: Path, build_date: str, page_titles: dict[str, str], downloads: Shelf | None = None,
+def portfolio_environment(project: Project, template_dir: Path, build_date: str, page_titles: dict[str, str], downloads: OfferedDownloads | None = None,
                           cache_dir: Path | None = None) -> Environment:
     """One environment per build; `page_titles` maps each page's source path to its title; `downloads`
     holds the files written for readers to download (templates link to these only)."""
@@ -32,13 +31,15 @@ def portfolio_environment(project: Project, template_dir: Path, build_date: str,
             "section_title": project.section_title,
             "is_local": data.is_local,
             "search_boost": search_boost,
-            "part_pages": PART_PAGES,
+            "part_pages": project.part_openings(),
             "course_lengths": COURSE_LENGTHS,
             "course_audiences": list(AUDIENCES),
-            "downloads": downloads or Shelf([]),
+            "downloads": downloads or OfferedDownloads([]),
         },
         cache_dir=cache_dir,
     )
     env.filters["lookup"] = lambda entry_id, kind: data.by_id[kind][entry_id]
+    env.globals["listing_page"] = project.listing_page
+    env.globals["pack_item"] = lambda item: {"title": item.kind.item(item.entry(data), project).title, "src": project.page_for(item.kind.name, item.entry_id)}
     env.filters["audience_label"] = AUDIENCES.__getitem__
     return env

@@ -14,6 +14,7 @@ import re
 from markupsafe import Markup
 
 from ..model.rendered import escape_markdown
+from ..model.vocab import number_word
 
 
 def md(text: str | None) -> Markup:
@@ -60,14 +61,6 @@ def tel(phone: str | None) -> Markup | None:
     return None
 
 
-NUMBER_WORDS = "One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve".split()
-
-
-def number_word(number: int) -> str:
-    """Case studies are numbered in words in the portfolio ("One", "Two"); beyond twelve, digits."""
-    return NUMBER_WORDS[number - 1] if 0 < number <= len(NUMBER_WORDS) else str(number)
-
-
 def relative(target_src: str, page_src: str) -> str:
     """Link from one source page to another, as mkdocs expects: a relative path to the .md file."""
     target, _, anchor = target_src.partition("#")
@@ -75,7 +68,7 @@ def relative(target_src: str, page_src: str) -> str:
     return f"{path}#{anchor}" if anchor else path
 
 
-PROSE_BOOST = 2.0  # a prose page of the portfolio weighs as much as an entry page (macros/build/markdown.py)
+PROSE_BOOST = 2.0  # a prose page of the portfolio weighs as much as an entry page (macros/engine/markdown.py)
 
 
 def search_boost(title: str, weight: float = 1.0) -> float:

@@ -5,7 +5,7 @@ the child"), from each entry's `keywords` (data) and each prose page's front mat
 a page of its own gives them to that page; one shown on a prose page (a question set) to that
 page; one with no page (a glossary term) to the page listing its kind.
 
-Abbreviations come from the glossary: one that stands for an entry's title ("MI", Motivational
+Abbreviations come from the glossary (the kind that `explains` terms): one that stands for an entry's title ("MI", Motivational
 Interviewing) goes to that entry's page, strongly, so a search for it finds that page first;
 the others are keywords of the glossary, which explains them.
 """
@@ -15,17 +15,18 @@ from __future__ import annotations
 import re
 
 from ..load import Project
-from ..model.registry import KINDS
+from ..model.kinds import KINDS, explained
 
 
 def page_keywords(project: Project) -> dict[str, list[str]]:
     """Source path of each page -> its keywords, in the order written, without repeats."""
     found: dict[str, list[str]] = {src: list(words) for src, words in project.prose.keywords.items()}
-    glossary = next(iter(project.prose.shown.get("glossary", [])), None)
-    if glossary:
-        standing_for = {term for terms in page_abbreviations(project).values() for term in terms}
-        terms = [term.term for term in project.data.glossary if term.term not in standing_for]
-        found.setdefault(glossary, []).extend(terms)
+    standing_for = {term for terms in page_abbreviations(project).values() for term in terms}
+    for kind in (kind for kind in KINDS if kind.explains):
+        listing = next(iter(project.prose.shown.get(kind.name, [])), None)
+        terms = [term for term, _ in map(kind.explains, getattr(project.data, kind.name)) if term not in standing_for]
+        if listing and terms:
+            found.setdefault(listing, []).extend(terms)
     for kind in KINDS:
         if kind.single or not kind.key:
             continue
@@ -41,15 +42,15 @@ def page_abbreviations(project: Project) -> dict[str, list[str]]:
     """Source path of a page -> the glossary's abbreviations that stand for what it is about."""
     titles = {}
     for kind in KINDS:
-        if kind.folder and kind.searchable:
+        if kind.pages and kind.pages.searchable:
             for entry in getattr(project.data, kind.name):
                 titles[_plain(entry.title)] = kind.src(kind.key_of(entry))
     found: dict[str, list[str]] = {}
-    for term in project.data.glossary:
-        expansion = _plain(term.expansion)
+    for term, expansion in explained(project.data).items():
+        expansion = _plain(expansion)
         src = next((src for title, src in titles.items() if title == expansion or f"({title})" in expansion), None)
         if src:
-            found.setdefault(src, []).append(term.term)
+            found.setdefault(src, []).append(term)
     return found
 
 
@@ -62,7 +63,7 @@ def _searchable_page(project: Project, kind, entry_id: str) -> str | None:
     placed = project.prose.placements.get((kind.name, entry_id))
     if placed:
         return placed
-    if kind.folder and kind.searchable:
+    if kind.pages and kind.pages.searchable:
         return kind.src(entry_id)
     return next(iter(project.prose.shown.get(kind.name, [])), None)
 

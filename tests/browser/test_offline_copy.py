@@ -126,7 +126,7 @@ def test_nothing_is_stored_before_the_reader_saves_the_site(saving, site_dir):
     tab.goto(base + "appendix/ready-reckoner/")
     tab.check("#tick-deflect-attention-1")
     tab.goto(base)
-    # offline.js fills these in once it has asked the browser and read offline.json: wait for them, as a reader does.
+    # offline-page.js fills these in once it has asked the browser and read offline.json: wait for them, as a reader does.
     expect(tab.locator("[data-wwr-offline-status]")).to_have_text("Nothing of this site is stored on this device.")
     summary = json.loads((site_dir / "offline.json").read_text(encoding="utf-8"))
     expect(tab.locator("[data-wwr-offline-size]")).to_have_text(f"The site is {summary['core']['bytes'] / 1024 ** 2:.1f} MB ({summary['core']['files']} files).")
@@ -171,11 +171,11 @@ def test_offline_every_page_opens_from_the_copy_with_its_banner(saving, site_dir
     for url, (title, banner) in seen.items():
         assert title, url
         assert banner.startswith(f"Offline copy from {TODAY}, version 1.0 (built "), url
-    # The server heard nothing but, at most, the browser checking the worker's own script for an update
+    # The server heard nothing but, at most, the browser checking the worker's own scripts for an update
     # (it does so itself, outside the pages, where DevTools' offline mode does not reach; with no signal
     # the check fails quietly): the copy answered every request of every page.
     heard_now = saving.host.log[heard:]
-    assert [path for path in heard_now if path != "/portfolio/offline-worker.js"] == [], heard_now
+    assert [path for path in heard_now if path not in ("/portfolio/offline-worker.js", "/portfolio/assets/javascripts/offline-names.js")] == [], heard_now
     # A request the next page's navigation cancelled (the favicon, fetched after `load`, in a reused tab)
     # fails as ERR_ABORTED; a file the copy lacks fails otherwise (ERR_FAILED, ERR_INTERNET_DISCONNECTED).
     assert [failure for failure in saving.failed if not failure.endswith("(net::ERR_ABORTED)")] == []
@@ -346,7 +346,8 @@ def test_the_banner_and_what_the_copy_lacks_meet_wcag_in_either_scheme(browser, 
 
 
 def test_a_reader_who_never_saves_the_site_never_loads_the_offline_script(browser, served_site):
-    """offline.js comes only with the control (home page, /offline/) until the site is saved on the device."""
+    """The offline copy's scripts come only with the control (home page, /offline/) until the site is saved on the device."""
+    scripts = {"offline-names.js", "offline-copy.js", "offline-page.js"}
     context = browser.new_context()
     tab = context.new_page()
     loaded = []
@@ -354,6 +355,6 @@ def test_a_reader_who_never_saves_the_site_never_loads_the_offline_script(browse
     for path, wanted in (("case-studies/one/", False), ("appendix/ready-reckoner/", False), ("offline/", True), ("", True)):
         loaded.clear()
         tab.goto(served_site + path, wait_until="networkidle")
-        assert ("offline.js" in loaded) == wanted, (path, loaded)
+        assert (scripts & set(loaded)) == (scripts if wanted else set()), (path, loaded)
         assert "offline-when-saved.js" in loaded
     context.close()

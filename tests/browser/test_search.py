@@ -14,11 +14,11 @@ from collections import defaultdict
 import pytest
 
 from macros.load import load_site_data
-from macros.model.registry import ENTRY_PAGES
+from macros.model.kinds import ENTRY_PAGES
 from tests.helpers import ROOT, first_search_result, serve_directory, type_search
 
 DATA = load_site_data(ROOT / "data")
-ENTRIES = [(f"{kind.folder}/{entry.id}/", entry.title) for kind in ENTRY_PAGES if kind.searchable for entry in getattr(DATA, kind.name)]
+ENTRIES = [(f"{kind.folder}/{entry.id}/", entry.title) for kind in ENTRY_PAGES if kind.pages.searchable for entry in getattr(DATA, kind.name)]
 PAGES_BY_TITLE: dict[str, set[str]] = defaultdict(set)
 for path, title in ENTRIES:
     PAGES_BY_TITLE[title.lower()].add(path)

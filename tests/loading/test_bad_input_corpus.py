@@ -22,7 +22,7 @@ import pytest
 
 from macros.load import DataError, load_site_data
 from macros.model import vocab
-from macros.model.registry import KINDS
+from macros.model.kinds import KINDS
 from tests.helpers import ROOT, copy_project, run_mkdocs
 
 FIXTURE = ROOT / "tests" / "fixtures" / "portfolio" / "data"
@@ -145,7 +145,7 @@ LOCAL_RESOURCE = """resources:
 """
 HEADINGS = "headings ('#', or a line underlined with '===' or '---') are not allowed in data text; the page template sets the headings"
 OFF_SITE_PICTURE = "comes from another site; a page may show pictures from this site only (no request may go elsewhere)"
-NOT_A_PAGE = "is neither a web address nor a page of the site (a path ending in .md, e.g. ../glossary.md#cpc)"
+NOT_A_PAGE = "is neither a web address nor a page of the site (a path ending in .md, such as ../a-page.md#a-section)"
 
 
 def scheme(address: str) -> str:
@@ -587,6 +587,19 @@ CASES: dict[str, Case] = {
         "changelog", "changelog.yml", "  - date: 2026-11-25", "  - date: 25/11/2026",
         "data/changelog.yml:{@  - date: 25/11/2026}: changelog[0].date: expected a date written as YYYY-MM-DD, got '25/11/2026'",
     ),
+    # ---- the book: the site's structure --------------------------------------------------------
+    "book: a menu item with a page and pages": case(
+        "book", "book.yml", "      page: print.md\n  print_page", '      page: print.md\n      pages:\n        - {title: "x", page: x.md}\n  print_page',
+        "data/book.yml:{@    - title: \"The whole}: book.menu[0]: give either page (one page) or pages (a group of pages)",
+    ),
+    "book: two Parts with one name": case(
+        "book", "book.yml", "      page: print.md\n  print_page", '      page: print.md\n      part: whole\n    - title: "Again"\n      page: print.md\n      part: whole\n  print_page',
+        "data/book.yml:{@      part: whole\n  print}: book.menu[1].part: part 'whole' is already given to menu[0]",
+    ),
+    "book: a page written as an address": case(
+        "book", "book.yml", "      page: print.md\n", "      page: /print/\n",
+        "data/book.yml:{@      page: /print/}: book.menu[0].page: '/print/' is not a page of content/ (a path ending in .md, from content/), with an optional #section",
+    ),
     # ---- training packs -------------------------------------------------------------------
     "pack: unknown case study": case(
         "packs", "packs.yml", "          - case_study: one\n", "          - case_study: onee\n",
@@ -604,7 +617,7 @@ CASES: dict[str, Case] = {
     ),
     "pack: an item naming two entries": case(
         "packs", "packs.yml", "          - tool: motivational-interviewing\n", "          - tool: motivational-interviewing\n            case_study: two\n",
-        "data/packs.yml:{@          - tool: motivational}: packs[0].sessions[0].items[3]: name exactly one item: case_study, question_set, behaviour, "
+        "data/packs.yml:{@          - tool: motivational}: packs[0].sessions[0].items[3]: name exactly one item: behaviour, case_study, question_set, "
         "tool or ready_reckoner: true",
     ),
     "pack: misspelt item field": case(

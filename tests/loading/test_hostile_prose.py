@@ -114,7 +114,8 @@ CASES = {
     ),
     "a link to a folder, not a page's file": (
         "See [the tools](../tools/).\n", "",
-        [f"{PAGE}:{{@the tools}}: the link '../tools/' is not written as a page's file (ending in .md), so the build cannot check it"],
+        [f"{PAGE}:{{@the tools}}: the link '../tools/' is not written as a page's file (ending in .md), so the build cannot check it; "
+         "write it as the page's file, '../tools/index.md'"],
     ),
     "a link to a page by reference, not there": (
         "See [the key messages][km].\n\n[km]: key-mesages.md\n", "",

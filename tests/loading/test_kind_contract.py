@@ -15,7 +15,8 @@ import pytest
 import yaml
 
 from macros.load import DataError, load_site_data
-from macros.model.registry import KINDS, Kind
+from macros.model.kind import Kind
+from macros.model.kinds import KINDS
 from tests.helpers import ROOT
 
 FIXTURE = ROOT / "tests" / "fixtures" / "portfolio" / "data"

@@ -35,7 +35,7 @@ def data_dir(tmp_path) -> Path:
 def test_items_name_entries_of_several_kinds_and_are_linked_back(data_dir):
     data = load_site_data(data_dir)
     pack = data.packs[0]
-    assert [(item.kind, item.entry_id) for item in pack.items()] == [
+    assert [(item.kind.name, item.entry_id) for item in pack.items()] == [
         ("case_studies", "one"), ("question_sets", "assessment"), ("resistance_types", "disguised-compliance"),
         ("tools", "motivational-interviewing"), ("ready_reckoner", None),
     ]

@@ -21,7 +21,7 @@ def project():
 
 @pytest.fixture(scope="session")
 def edition(project):
-    return edition_for(project.data.site, BUILT, SITE_URL, ROOT / "data")
+    return edition_for(project, BUILT, SITE_URL, ROOT / "data")
 
 
 @pytest.fixture(scope="session")

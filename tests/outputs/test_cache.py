@@ -10,12 +10,13 @@ import pytest
 from docx import Document
 
 from macros.load import load_project
-from macros.model.registry import KINDS
+from macros.model.kinds import KINDS
 from macros.outputs.background import Writing
 from macros.outputs.cache import DownloadFailure, build_downloads, place_downloads
-from macros.outputs.downloads import FORMATS, Shelf, plan_downloads, writers
+from macros.outputs.downloads import FORMATS, plan_downloads
 from macros.outputs.edition import edition_for
 from macros.render.context import portfolio_environment
+from macros.render.offered import OfferedDownloads
 from macros.render.pages import render_entry_pages
 from tests.helpers import ROOT, copy_project
 from tests.office import docx_text
@@ -23,9 +24,10 @@ from tests.office import docx_text
 from .conftest import BUILT
 
 
-def test_every_kind_with_a_download_has_a_writer_and_no_writer_is_idle():
+def test_every_kind_that_declares_a_download_has_its_files_planned(project, edition):
+    planned = plan_downloads(project, edition)
     for fmt, (attribute, _) in FORMATS.items():
-        assert set(writers(fmt)) == {kind.name for kind in KINDS if getattr(kind, attribute)}, fmt
+        assert {download.kind for download in planned if download.format == fmt} == {kind.name for kind in KINDS if getattr(kind, attribute)}, fmt
 
 
 def test_each_download_is_offered_by_the_pages_that_show_its_entry(project, edition):
@@ -43,7 +45,7 @@ def test_each_download_is_offered_by_the_pages_that_show_its_entry(project, edit
 
 
 def test_the_shelf_offers_only_files_that_were_written(project, edition, written):
-    shelf = Shelf(written[:1])
+    shelf = OfferedDownloads(written[:1])
     download, path = written[0]
     assert path.is_file() and shelf.all() == [download]
     assert all(shelf.on_page(page) == [download] for page in download.pages)
@@ -67,7 +69,7 @@ def test_an_edit_rewrites_exactly_the_files_that_show_it(tmp_path):
 
     def build(calls):
         project = load_project(project_dir)
-        edition = edition_for(project.data.site, BUILT, None, project_dir / "data")
+        edition = edition_for(project, BUILT, None, project_dir / "data")
         return project, build_downloads(project, edition, counting(plan_downloads(project, edition), calls), cache)
 
     first: list[str] = []
@@ -93,7 +95,7 @@ def test_an_edit_rewrites_exactly_the_files_that_show_it(tmp_path):
     illustrating = {f"downloads/case-study-{c.number:02d}-{c.id}.docx" for c in project.data.case_studies if names("case_studies", c.id)}
     asking = {f"downloads/checklist-{q.id}.docx" for q in project.data.question_sets if names("question_sets", q.id)}
     packs = {f"downloads/pack-{p.id}.{fmt}" for p in project.data.packs for fmt in FORMATS
-             if any(item.kind != "ready_reckoner" and names(item.kind, item.entry_id) for item in p.items())}
+             if any(not item.kind.single and names(item.kind.name, item.entry_id) for item in p.items())}
     assert illustrating and packs
     assert set(edited) == illustrating | asking | packs | {"downloads/resistant-behaviours.docx"}
     for download, path in after:
@@ -105,13 +107,13 @@ def test_a_new_template_rewrites_the_handouts_but_not_the_slides(tmp_path):
     project_dir = copy_project(tmp_path / "project")
     cache = tmp_path / "cache"
     project = load_project(project_dir)
-    plain = edition_for(project.data.site, BUILT, None, project_dir / "data")
+    plain = edition_for(project, BUILT, None, project_dir / "data")
     build_downloads(project, plain, plan_downloads(project, plain), cache)
     template = project_dir / "data" / "local" / "handout-template.docx"
     document = Document()
     document.sections[0].header.paragraphs[0].text = "Letterhead"
     document.save(str(template))
-    branded = edition_for(project.data.site, BUILT, None, project_dir / "data")
+    branded = edition_for(project, BUILT, None, project_dir / "data")
     calls: list[str] = []
     build_downloads(project, branded, counting(plan_downloads(project, branded), calls), cache)
     assert calls and all(path.endswith(".docx") for path in calls)
@@ -124,11 +126,11 @@ def test_a_page_never_links_to_a_file_that_was_not_written(project, written):
         env = portfolio_environment(project, ROOT / "overrides" / "portfolio", BUILT, dict(project.prose.titles), shelf)
         return {page.src: page.markdown for page in render_entry_pages(env, project, None)}
 
-    offered = pages(Shelf(written))
+    offered = pages(OfferedDownloads(written))
     assert all("Download: [Word (.docx)](../downloads/" in offered[f"case-studies/{case.id}.md"] for case in project.data.case_studies)
-    without_packs = pages(Shelf([(download, path) for download, path in written if download.kind != "packs"]))
+    without_packs = pages(OfferedDownloads([(download, path) for download, path in written if download.kind != "packs"]))
     assert all("downloads/" not in without_packs[f"packs/{pack.id}.md"] for pack in project.data.packs)
-    assert all("downloads/" not in markdown and "Download:" not in markdown for markdown in pages(Shelf([])).values())
+    assert all("downloads/" not in markdown and "Download:" not in markdown for markdown in pages(OfferedDownloads([])).values())
 
 
 def failing(download, how):

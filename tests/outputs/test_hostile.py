@@ -68,7 +68,7 @@ def hostile(tmp_path_factory):
     (data / "local" / "packs.yml").write_text(LOCAL_PACK, encoding="utf-8")
     project = load_project(project_dir)
     assert CONTROL in project.data.by_id["case_studies"]["one"].title, "the data must really hold the characters XML cannot"
-    edition = edition_for(project.data.site, BUILT, SITE_URL, data)
+    edition = edition_for(project, BUILT, SITE_URL, data)
     planned = [d for d in plan_downloads(project, edition) if d.entry_id in ("one", "relationships", "hostile") or d.entry_id is None]
     return build_downloads(project, edition, planned, project_dir / "cache")
 

@@ -48,7 +48,7 @@ def test_case_studies_have_narrative_slides_then_a_question_slide(project, writt
     for download, path in decks(written):
         titles = [slide["title"] for slide in pptx_slides(path)]
         for item in download.entry.items():
-            if item.kind != "case_studies":
+            if item.kind.name != "case_studies":
                 continue
             case = project.data.by_id["case_studies"][item.entry_id]
             label = f"Case study {number_word(case.number)}: {case.title}"
@@ -105,7 +105,7 @@ def test_numbered_questions_keep_their_numbers_across_slides(project, written):
                     if found:
                         numbers[squash(paragraph.text)] = int(found[0])
         for item in download.entry.items():
-            questions = project.data.by_id["question_sets"].get(item.entry_id) if item.kind == "question_sets" else None
+            questions = project.data.by_id["question_sets"].get(item.entry_id) if item.kind.name == "question_sets" else None
             if questions is not None and questions.numbered:
                 for number, question in enumerate(questions.questions, 1):
                     shown = [value for text, value in numbers.items() if text == squash(" ".join(sentences(question)))]

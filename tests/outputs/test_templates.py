@@ -65,7 +65,7 @@ def committee(project, tmp_path_factory):
     shutil.copytree(ROOT / "data", data)
     word_template(data / "local" / "handout-template.docx")
     slides_template(data / "local" / "slides-template.pptx")
-    edition = edition_for(project.data.site, BUILT, SITE_URL, data)
+    edition = edition_for(project, BUILT, SITE_URL, data)
     written = build_downloads(project, edition, plan_downloads(project, edition), data.parent / "cache")
     return {download.path: path for download, path in written}
 
@@ -127,7 +127,7 @@ def test_a_word_template_file_works_too(project, tmp_path):
             if name == "[Content_Types].xml":
                 content = content.replace(b"wordprocessingml.document.main+xml", b"wordprocessingml.template.main+xml")
             target.writestr(name, content)
-    edition = edition_for(project.data.site, BUILT, None, data)
+    edition = edition_for(project, BUILT, None, data)
     assert edition.handout_template.name == "handout-template.dotx"
     check_templates(edition, tmp_path)
     reckoner = [d for d in plan_downloads(project, edition) if d.kind == "ready_reckoner"]
@@ -160,7 +160,7 @@ def test_a_template_that_cannot_be_used_is_named_with_the_reason(project, tmp_pa
                              b'Target="https://tracker.example/t.dotm" TargetMode="External"/></Relationships>')
     else:
         (local / name).write_bytes(content)
-    edition = edition_for(project.data.site, BUILT, None, tmp_path / "data")
+    edition = edition_for(project, BUILT, None, tmp_path / "data")
     with pytest.raises(DownloadFailure) as failure:
         check_templates(edition, tmp_path)
     assert str(failure.value) == f"data/local/{name}: this template cannot be used: {reason}"
@@ -193,7 +193,7 @@ def test_a_layout_named_as_expected_but_lacking_its_placeholders_is_passed_over(
         if shape.placeholder_format.type is not None and "TITLE" in str(shape.placeholder_format.type):
             shape._element.getparent().remove(shape._element)
     deck.save(str(data / "local" / "slides-template.pptx"))
-    edition = edition_for(project.data.site, BUILT, None, data)
+    edition = edition_for(project, BUILT, None, data)
     check_templates(edition, tmp_path)
     planned = [d for d in plan_downloads(project, edition) if d.format == "pptx"]
     for download, path in build_downloads(project, edition, planned, tmp_path / "cache"):

@@ -10,7 +10,7 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
-from macros.model.registry import KINDS
+from macros.model.kinds import KINDS
 from macros.outputs.word.document import TRAINER_NOTE
 from macros.render.filters import number_word
 from tests.office import assert_in_order, docx_styles, docx_text, download_sentences, package_xml, qr_codes, squash
@@ -29,10 +29,10 @@ def test_each_kind_the_registry_names_has_its_word_files(project, written):
     expected = set()
     for kind in WORD_KINDS:
         entries = getattr(project.data, kind.name)
-        if kind.single or "{entry" not in kind.word:
-            expected.add(f"downloads/{kind.word}")
+        if kind.single or not kind.word.per_entry:
+            expected.add(f"downloads/{kind.word.name}")
         else:
-            expected |= {f"downloads/{kind.word.format(entry=entry)}" for entry in entries}
+            expected |= {f"downloads/{kind.word.name.format(entry=entry)}" for entry in entries}
     assert files == expected
     assert len(files) >= len(project.data.case_studies) + len(project.data.question_sets) + len(project.data.packs)
 

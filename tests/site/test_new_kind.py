@@ -1,7 +1,9 @@
-"""Adding a kind with its own page is one model, one template and one registry entry (plus its data,
-and a content page if wanted). Proved on a kind made up for this test, in a copy of the project:
-it builds pages that link and are searched, its links are kept both ways, it is in the JSON Schema
-and the validate summary, and the registry's generic bad-input cases run on it unchanged.
+"""Adding a kind with its own pages, which a training pack can name and which has a Word handout, takes exactly:
+the kind's module, its two templates (its page, its list), its data file, a fixture data file, and a line
+in the menu (data/book.yml). Proved on a kind made up for this test, in a copy of the project: it builds pages
+that link and are searched (its list on a page the build makes), its links are kept both ways, a pack names it
+and gets its slides and handout, it is in the JSON Schema and the validate summary, and the generic bad-input
+cases run on it unchanged.
 """
 
 from __future__ import annotations
@@ -10,23 +12,41 @@ import json
 import shutil
 import subprocess
 import sys
+import zipfile
 
 import pytest
 
 from tests.helpers import ROOT, article_text, copy_project, page, run_mkdocs
 
-MODEL = '''
+MODULE = '''"""Seven-minute briefings (made up for tests/site/test_new_kind.py): a page each, listed, in packs, and a handout."""
+
+from __future__ import annotations
+
+from ..base import Governed
+from ..document import Item, Section, Text
+from ..kind import Download, EntryPages, Kind
+from ..text import Id, Markdown
+from ..text import Text as OneLine
+from ._portfolio import handout
+from .resistance_types import KIND as BEHAVIOURS
+
 
 class Briefing(Governed):
-    """A seven-minute briefing (made up for tests/site/test_new_kind.py)."""
+    """A seven-minute briefing."""
 
     id: Id
-    title: Text
+    title: OneLine
     summary: Markdown
     illustrates: list[Id] = []
-'''
-REGISTRY_ENTRY = '''    Kind("briefings", Briefing, "briefing", "briefings", links={"illustrates": "resistance_types"},
-         folder="briefings", template="briefing.md", index="briefing_index"),
+
+
+def item(briefing: Briefing, site) -> Item:
+    return Item(briefing.title, KIND.src(briefing.id), (Section(None, (Text(briefing.summary),)),), "A seven-minute briefing.")
+
+
+KIND = Kind("briefings", Briefing, "briefing", "briefings", rank=95, links={"illustrates": BEHAVIOURS.name},
+            pages=EntryPages("briefings", "briefing.md"), index="briefing_index", item=item, pack_item="briefing",
+            word=Download("briefing-{entry.id}.docx", lambda briefing, site: handout(item(briefing, site), "A briefing", "This briefing online")))
 '''
 TEMPLATE = '''{% import "_parts.md" as parts %}
 {{ parts.front_matter(entry) }}
@@ -41,6 +61,7 @@ INDEX_TEMPLATE = '''{% for b in data.briefings %}
 - [{{ b.title | md }}]({{ rel(src_of("briefings", b.id), page_src) }})
 {% endfor %}
 '''
+# One data file may hold several kinds: the briefings, and a pack that names one.
 DATA = '''briefings:
   - id: first-visit
     title: "Seven-minute briefing: the first visit"
@@ -50,23 +71,32 @@ DATA = '''briefings:
     title: "Seven-minute briefing: cancelled visits"
     summary: "What repeated cancellations can mean."
     illustrates: [failure-to-enable-necessary-contact]
+packs:
+  - id: briefing-session
+    title: "A briefing session"
+    audience: "Everyone"
+    duration: "Seven minutes"
+    sessions:
+      - title: "The briefing"
+        items:
+          - briefing: cancelled-visits
+            notes: "Read it aloud."
+'''
+MENU_LINE = '''    - title: "Briefings"
+      page: briefings/index.md
 '''
 
 
 def add_kind(project) -> None:
-    """Exactly the changes a newcomer makes: model, registry entry, template; then data and a page."""
-    model = project / "macros" / "model" / "portfolio.py"
-    model.write_text(model.read_text(encoding="utf-8") + MODEL, encoding="utf-8")
-    registry = project / "macros" / "model" / "registry.py"
-    text = registry.read_text(encoding="utf-8")
-    text = text.replace("from .portfolio import (\n", "from .portfolio import (\n    Briefing,\n", 1)
-    text = text.replace("\n]\nBY_NAME", "\n" + REGISTRY_ENTRY + "]\nBY_NAME", 1)
-    registry.write_text(text, encoding="utf-8")
+    """Exactly the changes a newcomer makes: the kind's module, its two templates, its data, a fixture's, a menu line."""
+    (project / "macros" / "model" / "kinds" / "briefings.py").write_text(MODULE, encoding="utf-8")
     (project / "overrides" / "portfolio" / "briefing.md").write_text(TEMPLATE, encoding="utf-8")
     (project / "overrides" / "portfolio" / "briefing_index.md").write_text(INDEX_TEMPLATE, encoding="utf-8")
     (project / "data" / "briefings.yml").write_text(DATA, encoding="utf-8")
-    (project / "tests" / "fixtures" / "portfolio" / "data" / "briefings.yml").write_text(DATA, encoding="utf-8")
-    (project / "content" / "briefings.md").write_text("# Briefings\n\n{{ briefing_index() }}\n", encoding="utf-8")
+    (project / "tests" / "fixtures" / "portfolio" / "data" / "briefings.yml").write_text(DATA.split("packs:")[0], encoding="utf-8")
+    book = project / "data" / "book.yml"
+    text = book.read_text(encoding="utf-8")
+    book.write_text(text.replace('    - title: "For trainers"\n', MENU_LINE + '    - title: "For trainers"\n', 1), encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -91,6 +121,7 @@ def test_the_new_kind_builds_pages_that_link_and_are_searched(project, tmp_path)
     result = run_mkdocs(["build", "--strict", "-d", str(out)], cwd=project)
     assert result.returncode == 0, result.stderr
     doc = page(out, "briefings/first-visit")
+    assert "Briefings" in [a.get_text(strip=True) for a in doc.select("nav.md-nav--primary a")]
     assert doc.select_one("article h1").get_text().startswith("Seven-minute briefing: the first visit")
     assert "../../resistance/disguised-compliance/" in [a["href"] for a in doc.select("article a[href]")]
     assert "Plan the first visit" in article_text(doc)
@@ -120,3 +151,14 @@ def test_the_generic_bad_input_cases_run_on_the_new_kind(project):
     assert result.returncode == 0, result.stdout[-3000:]
     passed = int(result.stdout.strip().splitlines()[-1].split(" passed")[0].split()[-1])
     assert passed >= 5, result.stdout[-500:]
+
+
+def test_a_pack_names_the_new_kind_and_its_files_hold_it(project, tmp_path):
+    out = tmp_path / "site"
+    assert run_mkdocs(["build", "--strict", "-d", str(out)], cwd=project).returncode == 0
+    assert "What repeated cancellations can mean." in article_text(page(out, "packs/briefing-session")) or \
+        "Seven-minute briefing: cancelled visits" in article_text(page(out, "packs/briefing-session"))
+    for name in ("pack-briefing-session.docx", "pack-briefing-session.pptx", "briefing-first-visit.docx"):
+        with zipfile.ZipFile(out / "downloads" / name) as package:
+            xml = "".join(package.read(part).decode("utf-8") for part in package.namelist() if part.endswith(".xml"))
+        assert "Seven-minute briefing" in xml, name

@@ -14,6 +14,8 @@ import pytest
 from PIL import Image
 
 from macros.load import load_site_data
+from macros.offline import NAMES_SCRIPT
+from macros.offline.names import names_script
 from tests.helpers import COMMITTEE_FIXTURE, ROOT, committee_data, html_pages, page, site_paths, soup
 
 DATA = load_site_data(ROOT / "data")
@@ -62,6 +64,11 @@ def test_the_copy_lists_every_page_and_every_file_the_pages_load_exactly_as_buil
     assert sorted(u for u, _, _ in files["downloads"]) == sorted(f"downloads/{p.name}" for p in (site / "downloads").iterdir() if not p.name.endswith(NEVER_SAVED))
     assert summary["core"] == {"files": len(core), "bytes": sum(s for s, _ in core.values()), "pages": len(site_paths(site))}
     assert summary["downloads"] == {"files": len(files["downloads"]), "bytes": sum(s for _, s, _ in files["downloads"])}
+
+
+def test_the_site_carries_the_names_the_copys_scripts_share(site):
+    """Written by the build from macros/offline/__init__.py (tests/unit/test_offline.py checks what they are)."""
+    assert (site / NAMES_SCRIPT).read_text(encoding="utf-8") == names_script(True, "not-in-offline-copy.md")
 
 
 def test_the_copy_of_the_real_portfolio_keeps_to_its_budget(site):

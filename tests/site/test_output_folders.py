@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.build.output_folder import PDFS, SITE, failure, looks_like_site, remove_stale
+from macros.outputs.folders import PDFS, SITE, failure, looks_like_site, remove_stale
 from macros.commands import pdf
 from macros.outputs.pdf.printer import printables
 from tests.helpers import MKDOCS, copy_project, run_mkdocs

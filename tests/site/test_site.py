@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from macros.load import load_site_data
-from macros.model.registry import ENTRY_PAGES
+from macros.model.kinds import ENTRY_PAGES
 
 from tests.helpers import ROOT, article_text, copy_project, html_pages, page, readme_policy, run_mkdocs, soup
 
@@ -71,7 +71,7 @@ def test_prose_pages_link_into_entry_pages(site):
 # a list of other pages (search finds those pages themselves), the page an offline copy shows for a
 # page it lacks, and a page with nothing to show yet (front matter `needs: contacts`, and no local
 # contacts in data/).
-PRINT_ONLY = ("print/", "appendix/ready-reckoner-blank/", "tags/", "not-in-offline-copy/", *(f"{p.folder}/" for p in ENTRY_PAGES if not p.searchable))
+PRINT_ONLY = ("print/", "appendix/ready-reckoner-blank/", "tags/", "not-in-offline-copy/", *(f"{p.folder}/" for p in ENTRY_PAGES if not p.pages.searchable))
 EMPTY = () if DATA.contacts else ("local-contacts/",)
 
 
@@ -187,8 +187,10 @@ def test_whole_portfolio_page_holds_every_printed_page_with_unique_ids_and_worki
     parts = article.select("section.wwr-print-part")
     assert [h.parent for h in article.select("h1")[1:]] == parts and article.select_one("h1").find_parent(class_="wwr-cover")
     # Every entry page's heading is there, under its Part's heading (one level down) or its section's (two).
+    printed = {name for part in DATA.book.parts for page in part.all_pages for name in page.entries}
+    assert printed
     for pages in ENTRY_PAGES:
-        if not pages.printed_after:
+        if pages.name not in printed:
             continue  # checklists and training packs are not part of the portfolio's printed text
         for entry in getattr(DATA, pages.name):
             section = article.select_one(f"#print-{pages.folder}-{entry.id}")
@@ -276,7 +278,7 @@ def test_search_keywords_are_indexed_but_never_shown(site):
     docs = {doc["location"]: doc for doc in index["docs"]}
     for kind in ENTRY_PAGES:
         for entry in getattr(DATA, kind.name):
-            if not getattr(entry, "keywords", None) or not kind.searchable:
+            if not getattr(entry, "keywords", None) or not kind.pages.searchable:
                 continue
             indexed = docs[f"{kind.folder}/{entry.id}/"]["keywords"].split()
             shown = article_text(page(site, f"{kind.folder}/{entry.id}")).lower()

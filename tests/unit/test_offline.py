@@ -1,23 +1,30 @@
 """The offline copy's lists, its build id, the web app manifest and the icons (macros/offline/), on
-small folders and pictures made here."""
+small folders and pictures made here; the names its scripts share, written once (macros/offline/names.py)."""
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import io
 import json
 import os
+import re
+import subprocess
 import time
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
-from macros.model.committee import SiteSettings
+from macros import offline
+from macros.load.logo import IconError, logo_at
+from macros.model.kinds.site import SiteSettings
 from macros.offline import icons as icons_module
-from macros.offline.icons import ICONS, IconError, logo_at, make_icons
+from macros.offline.icons import ICONS, make_icons
 from macros.offline.lists import build_id, lunr_files, site_files, write_lists
 from macros.offline.manifest import web_app_manifest
+from macros.offline.names import GLOBAL, names_script, shared_names
+from tests.helpers import ROOT
 
 SITE_FILES = {
     "index.html": "home",
@@ -185,3 +192,76 @@ def test_icons_no_build_used_for_an_hour_leave_the_cache(tmp_path):
     assert not old.exists() and len(list(cache.iterdir())) == 1
     make_icons(logo, Path("unused.svg"), "#1f4e79", "#ffffff", cache)  # back again: the other folder is recent, so kept
     assert len(list(cache.iterdir())) == 2
+
+
+# The script the build writes, run as a browser or the worker runs it: what it defines, and whether frozen.
+DEFINED = """
+const vm = require("vm");
+const context = vm.createContext({});
+vm.runInContext(require("fs").readFileSync(0, "utf8"), context);
+const names = context[process.argv[1]];
+console.log(JSON.stringify({ names, frozen: Object.isFrozen(names), globals: Object.keys(context) }));
+"""
+
+# Every string and template literal of each script (espree: ESLint's own parser), comments left out.
+LITERALS = """
+const espree = require("espree");
+const fs = require("fs");
+const literals = {};
+for (const file of process.argv.slice(1)) {
+  const tokens = espree.tokenize(fs.readFileSync(file, "utf8"), { ecmaVersion: "latest" });
+  literals[file] = tokens.filter((t) => t.type === "String" || t.type === "Template").map((t) => t.value);
+}
+console.log(JSON.stringify(literals));
+"""
+
+
+def node(script: str, *args: str, stdin: str = "") -> dict:
+    result = subprocess.run(["node", "-e", script, *args], cwd=ROOT, input=stdin, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_the_names_script_defines_exactly_the_python_names_frozen(directory_urls):
+    ran = node(DEFINED, GLOBAL, stdin=names_script(directory_urls, "not-in-offline-copy.md"))
+    not_saved = "not-in-offline-copy/" if directory_urls else "not-in-offline-copy.html"
+    assert ran == {"globals": [GLOBAL], "frozen": True, "names": {
+        "caches": offline.CACHES, "pointerCache": offline.POINTER_CACHE, "pointerEntry": offline.POINTER_ENTRY,
+        "copyCache": offline.COPY_CACHE, "saveHeader": offline.SAVE_HEADER, "summary": offline.SUMMARY, "lists": offline.LISTS,
+        "worker": offline.WORKER, "notSaved": not_saved}}
+    assert offline.NAMES_SCRIPT.endswith(".js")
+
+
+def spells(literal: str, name: str) -> bool:
+    """A literal spells a name: a file name, the header or the cache prefix anywhere in it as a name of its
+    own ('wwr-offline ' does; 'wwr-offline-banner', a class, does not); a plain word such as 'copy' or
+    'pointer' (the parts of cache names) only as the literal's whole text (not the reader's 'offline copy')."""
+    text = literal.strip("'\"`${}").strip()
+    if re.fullmatch(r"[a-z]+", name):
+        return text == name
+    return re.search(rf"(?<![\w.-]){re.escape(name)}(?![\w.-])", literal) is not None
+
+
+def test_no_script_and_no_other_python_spells_the_shared_names():
+    """Each name is written once, in macros/offline/__init__.py: the page scripts and the worker read
+    them from the script the build writes, and the rest of the Python imports them."""
+    names = set(shared_names(True, "not-in-offline-copy.md").values()) | set(shared_names(False, "not-in-offline-copy.md").values())
+    scripts = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "overrides").rglob("*.js"))
+    assert "overrides/offline-worker.js" in scripts and "overrides/assets/javascripts/offline-copy.js" in scripts
+    found = [(file, literal, name) for file, literals in node(LITERALS, *scripts).items() for literal in literals for name in names if spells(literal, name)]
+    assert found == []
+    assert spells('"wwr-offline "', offline.CACHES) and spells('" copy "', offline.COPY_CACHE) and spells("`${SCOPE}offline.json`", offline.SUMMARY)
+    assert not spells('"wwr-offline-banner"', offline.CACHES) and not spells('"(not in your offline copy)"', offline.COPY_CACHE)
+    # The one name that cannot come from the names script is its own: the worker and the page's loader
+    # (beside it, in assets/javascripts/) name it as the build writes it.
+    worker = (ROOT / "overrides" / "offline-worker.js").read_text(encoding="utf-8")
+    loader = (ROOT / "overrides" / "assets" / "javascripts" / "offline-when-saved.js").read_text(encoding="utf-8")
+    assert f'importScripts("{offline.NAMES_SCRIPT}");' in worker and offline.NAMES_SCRIPT.startswith("assets/javascripts/")
+    assert f'"{offline.NAMES_SCRIPT.rsplit("/", 1)[-1]}"' in loader
+    distinctive = {name for name in names if not re.fullmatch(r"[a-z]+", name)}
+    home = ROOT / "macros" / "offline" / "__init__.py"
+    for module in sorted((ROOT / "macros").rglob("*.py")):
+        if module != home:
+            strings = {n.value.strip() for n in ast.walk(ast.parse(module.read_text(encoding="utf-8"))) if isinstance(n, ast.Constant) and isinstance(n.value, str)}
+            assert not strings & distinctive, module

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from macros.model.registry import BY_NAME, KINDS
+from macros.model.kinds import BY_NAME, KINDS
 from tests.helpers import ROOT
 
 TEMPLATES = ROOT / "overrides" / "portfolio"
@@ -19,10 +19,9 @@ def test_each_kind_is_complete(kind):
         assert kind.key in fields
     for path, target in kind.links.items():
         assert path.split(".")[0] in fields and target in BY_NAME
-    for template in (kind.template, kind.index and f"{kind.index}.md", kind.placed_by and f"{kind.placed_by}.md"):
+    for template in (kind.pages and kind.pages.template, kind.index and f"{kind.index}.md", kind.placed_by and f"{kind.placed_by}.md"):
         if template:
             assert (TEMPLATES / template).is_file(), template
-    assert bool(kind.folder) == bool(kind.template)
     assert (kind.local == "replace") == ("replaces" in fields)
     assert not (kind.single and kind.local not in (None, "merge"))
 

@@ -102,7 +102,7 @@ def test_the_checks_convert_prose_as_mkdocs_yml_says_pages_are():
 
 
 def test_the_build_registers_exactly_the_macros_prose_may_call():
-    from macros.build.macros import register
+    from macros.engine.macros import register
 
     registered = {}
 

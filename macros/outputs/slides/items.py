@@ -1,83 +1,63 @@
-"""Each kind of item as slides: the portfolio's text cut into readable pieces, with each slide's
-speaker notes giving its source (and the trainer's note on it, labelled)."""
+"""One item of the portfolio as slides, whatever its kind (the kind says what it is, as a model/document.py
+Item): each section's text cut into readable slides, titled with the item's title (and the section's
+heading); a form to tick as a table; each slide's speaker notes giving its source (and the trainer's note on
+it, labelled)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 from pptx.util import Emu, Pt
 
-from ...model.portfolio import CaseStudy, QuestionSet, ReadyReckoner, ResistanceType, Tool
-from ..sources import page_of, title_of
+from ...model.document import Address, Item, Items, Text, TickGrid
 from ..text import Run, runs
-from .chunks import Line, items, lines
+from .chunks import WORDS_PER_SLIDE, Line, items, lines
 from .deck import add_runs, remove_empty_placeholders
 
 
-def case_study(deck, case: CaseStudy, notes: list[str]) -> None:
-    src = page_of(deck.project, "case_studies", case)
-    title = title_of("case_studies", case)
-    deck.chunked(title, lines(case.narrative), src, notes)
-    deck.chunked([*title, Run(" — Something to think about")], items(case.questions, False), src, notes)
+def item_slides(deck, item: Item, notes: list[str]) -> None:
+    """The item's sections on slides: the first under the item's title, a section with a heading under
+    "title — heading", any other under "title (continued)"."""
+    title = runs(item.title)
+    for index, section in enumerate(item.sections):
+        if not section.slides:
+            continue
+        heading = [*title, Run(f" — {section.heading}")] if section.heading else [*title, Run(" (continued)")] if index else title
+        found: list[Line] = []
+        for block in section.blocks:
+            if isinstance(block, TickGrid):
+                tick_grid_slide(deck, block, heading, item.src, notes)
+            found += _lines(block)
+        if found:
+            deck.chunked(heading, found, item.src, notes, limit=section.words or WORDS_PER_SLIDE)
 
 
-def question_set(deck, questions: QuestionSet, notes: list[str]) -> None:
-    src = page_of(deck.project, "question_sets", questions)
-    deck.chunked(title_of("question_sets", questions), [*lines(questions.intro), *items(questions.questions, questions.numbered)], src, notes, limit=60)
+def _lines(block) -> list[Line]:
+    if isinstance(block, Text):
+        return lines(block.markdown)
+    if isinstance(block, Items):
+        return items(list(block.texts), block.style.endswith("number"))
+    if isinstance(block, Address):
+        return [Line((Run(block.url, href=block.url),))]
+    return []  # the site's cross-references, and lines to write on, are for paper
 
 
-def behaviour(deck, kind: ResistanceType, notes: list[str]) -> None:
-    src = page_of(deck.project, "resistance_types", kind)
-    title = runs(kind.title)
-    found = lines(kind.description)
-    for quote in kind.quotes:
-        found += lines(f"{quote.lead + ' ' if quote.lead else ''}“{quote.text}” ([{quote.citation}](cite:{quote.reference})).")
-    deck.chunked(title, found + lines(kind.context), src, notes)
-    if kind.examples:
-        deck.chunked([*title, Run(" — Examples")], lines(kind.examples), src, notes)
-    if kind.indicators:
-        deck.chunked([*title, Run(" — Indicators")], [*lines(kind.indicators.intro), *items(kind.indicators.items, kind.indicators.numbered)], src, notes)
-    if kind.notes:
-        deck.chunked([*title, Run(" (continued)")], lines(kind.notes), src, notes)
-
-
-def tool(deck, entry: Tool, notes: list[str]) -> None:
-    src = page_of(deck.project, "tools", entry)
-    authors = [Line((Run("("), *runs(entry.authors), Run(")")))] if entry.authors else []
-    deck.chunked(runs(entry.title), [*authors, *lines(entry.description), Line((Run(entry.url, href=entry.url),))], src, notes)
-
-
-def reckoner(deck, sheet: ReadyReckoner, notes: list[str]) -> None:
-    """The indicators against the visits as a table to fill in, then the action under each visit."""
-    src = page_of(deck.project, "ready_reckoner", sheet)
-    slide = deck.slide(deck.layouts.title_only, runs(sheet.title), src)
+def tick_grid_slide(deck, grid: TickGrid, title: list[Run], src: str, notes: list[str]) -> None:
+    """The indicators against the columns as a table to fill in."""
+    slide = deck.slide(deck.layouts.title_only, title, src)
     width, height = deck.presentation.slide_width, deck.presentation.slide_height
     left, top = Emu(int(width * 0.05)), Emu(int(height * 0.2))
-    shape = slide.shapes.add_table(len(sheet.indicators) + 1, len(sheet.visits) + 1, left, top, Emu(int(width * 0.9)), Emu(int(height * 0.74)))
-    shape._element.nvGraphicFramePr.cNvPr.set("descr", f"{sheet.title}: the indicators against {len(sheet.visits)} visits, to tick")
-    grid = shape.table
-    grid.columns[0].width = Emu(int(width * 0.9 * 0.55))
-    for column in range(1, len(sheet.visits) + 1):
-        grid.columns[column].width = Emu(int(width * 0.9 * 0.45 / len(sheet.visits)))
-    cells = [[runs(sheet.heading), *[runs(visit) for visit in sheet.visits]]]
-    cells += [[runs(indicator.text), *[[Run("")] for _ in sheet.visits]] for indicator in sheet.indicators]
+    shape = slide.shapes.add_table(len(grid.rows) + 1, len(grid.columns) + 1, left, top, Emu(int(width * 0.9)), Emu(int(height * 0.74)))
+    shape._element.nvGraphicFramePr.cNvPr.set("descr", f"{grid.caption}, to tick")
+    table = shape.table
+    table.columns[0].width = Emu(int(width * 0.9 * 0.55))
+    for column in range(1, len(grid.columns) + 1):
+        table.columns[column].width = Emu(int(width * 0.9 * 0.45 / len(grid.columns)))
+    cells = [[runs(grid.heading), *[runs(column) for column in grid.columns]]]
+    cells += [[runs(row), *[[Run("")] for _ in grid.columns]] for row in grid.rows]
     for row, values in enumerate(cells):
         for column, found in enumerate(values):
-            paragraph = grid.cell(row, column).text_frame.paragraphs[0]
+            paragraph = table.cell(row, column).text_frame.paragraphs[0]
             add_runs(paragraph, found, lambda href: None)
             for run in paragraph.runs:
                 run.font.size = Pt(14)
     deck.notes(slide, notes)
     remove_empty_placeholders(slide)
-    actions = [Line((Run(f"{sheet.visits[action.visit - 1]}: ", bold=True), *runs(action.text)), "bullet") for action in sheet.actions]
-    deck.text_slide([*runs(sheet.title), Run(" — Actions")], actions, src, notes)
-
-
-ITEM_SLIDES: dict[str, Callable[[Any, Any, list[str]], None]] = {
-    "case_studies": case_study,
-    "question_sets": question_set,
-    "resistance_types": behaviour,
-    "tools": tool,
-    "ready_reckoner": reckoner,
-}

@@ -1,7 +1,6 @@
-"""A training pack as a slide deck: a title slide; a divider per session; for each case study, readable
-slides of its narrative and a slide of its questions; slides for question sets, behaviours, tools and
-the ready reckoner; speaker notes carrying the source of each slide and the trainer's notes, marked
-as the trainer's. Slide text is the portfolio's, word for word."""
+"""A slide deck from the document a kind makes (model/document.py; a training pack's): a title slide; a divider
+per session; each item's slides (slides/items.py); speaker notes carrying the source of each slide and the
+trainer's notes, marked as the trainer's. Slide text is the portfolio's, word for word."""
 
 from __future__ import annotations
 
@@ -13,13 +12,12 @@ from pptx.enum.text import MSO_AUTO_SIZE
 from pptx.util import Pt
 
 from ...load import Project
-from ...model.trainers import Pack
+from ...model.document import Document, Item
 from ..edition import Edition
-from ..sources import source_of, title_of
 from ..text import Run, plain, runs
 from .chunks import WORDS_PER_SLIDE, Line, chunk
 from .deck import BODIES, TITLES, Layouts, add_runs, no_bullet, numbered, open_presentation, placeholder, remove_empty_placeholders, set_properties
-from .items import ITEM_SLIDES
+from .items import item_slides
 
 TRAINER_LABEL = "Trainer’s note (not from the portfolio): "
 
@@ -76,9 +74,9 @@ class Deck:
                 text = text[len(TRAINER_LABEL):]
             add_runs(paragraph, runs(text), lambda href: self.edition.link(href, ""))
 
-    def item_notes(self, kind: str, entry: Any, note: str | None) -> list[str]:
+    def item_notes(self, item: Item, note: str | None) -> list[str]:
         """Speaker notes of an item's slides: its source, then the trainer's note, labelled."""
-        found = [source_of(self.project, kind, entry)]
+        found = [item.source]
         if note:
             found.append(TRAINER_LABEL + " ".join(plain_paragraphs(note)))
         return found
@@ -89,49 +87,40 @@ def plain_paragraphs(text: str) -> list[str]:
     return [part.strip() for part in text.split("\n\n") if part.strip()]
 
 
-def pack_deck(path: Path, project: Project, edition: Edition, pack: Pack) -> None:
+def write_deck(path: Path, project: Project, edition: Edition, document: Document) -> None:
+    """The document as a .pptx at `path`: a title slide, a divider per part (a session), each item's slides."""
     presentation = open_presentation(edition)
     deck = Deck(presentation, Layouts(presentation), edition, project)
-    kind = "Example training pack" if pack.example else "Training pack"
-    set_properties(presentation, edition, plain(pack.title), f"{kind} made from Working with Resistance")
-    _title_slide(deck, pack, kind)
-    for number, session in enumerate(pack.sessions, 1):
-        agenda = [Line(tuple(title_of(item.kind, _entry(project, item))), "bullet") for item in session.items]
-        lead = [Line((Run("Duration: ", bold=True), *runs(session.duration)))] if session.duration else []
-        deck.text_slide([Run(f"Session {number}: "), *runs(session.title)], [*lead, *agenda], "", [], deck.layouts.section)
-        for item in session.items:
-            entry = _entry(project, item)
-            ITEM_SLIDES[item.kind](deck, entry, deck.item_notes(item.kind, entry, item.notes))
-    address = edition.address(f"packs/{pack.id}.md")
+    set_properties(presentation, edition, plain(document.title), document.subject)
+    _title_slide(deck, document)
+    for part in document.parts:
+        if part.heading:
+            agenda = [Line(tuple(runs(entry.item.title)), "bullet") for entry in part.entries]
+            lead = [Line((Run("Duration: ", bold=True), *runs(part.duration)))] if part.duration else []
+            deck.text_slide(runs(part.heading), [*lead, *agenda], "", [], deck.layouts.section)
+        for entry in part.entries:
+            item_slides(deck, entry.item, deck.item_notes(entry.item, entry.note))
+    address = edition.address(document.page)
     closing = [Line(tuple(runs(edition.made_from))),
                Line((Run("The speaker notes give each slide’s source; notes marked “Trainer’s note” are the pack’s own words, not the portfolio’s."),))]
     if address:
-        closing.append(Line((Run("This pack online: "), Run(address, href=address))))
+        closing.append(Line((Run(f"{document.online}: "), Run(address, href=address))))
     deck.text_slide([Run("About these slides")], closing, "", [])
     presentation.save(str(path))
 
 
-def _title_slide(deck: Deck, pack: Pack, kind: str) -> None:
-    edition = deck.edition
-    slide = deck.slide(deck.layouts.title, runs(pack.title))
-    lines = [[Run(kind)], [Run("For: "), *runs(pack.audience), Run(" · Duration: "), *runs(pack.duration)],
-             [Run(f"{edition.committee} · {edition.settings.site_name}, version {edition.settings.version}, built {edition.build_date}")]]
+def _title_slide(deck: Deck, document: Document) -> None:
+    edition, cover = deck.edition, document.cover
+    slide = deck.slide(deck.layouts.title, runs(document.title))
+    lines = [[Run(cover.label)], [run for index, (label, value) in enumerate(cover.facts) for run in [Run(f"{' · ' if index else ''}{label}: "), *runs(value)]]] if cover else []
+    lines.append([Run(f"{edition.committee} · {edition.settings.site_name}, version {edition.settings.version}, built {edition.build_date}")])
     body = placeholder(slide, BODIES)
     if body is not None:
         for index, line in enumerate(lines):
             paragraph = body.text_frame.paragraphs[0] if index == 0 else body.text_frame.add_paragraph()
             add_runs(paragraph, line, lambda href: None)
     notes = [edition.made_from]
-    if pack.about:
-        notes.append(TRAINER_LABEL + " ".join(plain_paragraphs(pack.about)))
+    if cover and cover.about:
+        notes.append(TRAINER_LABEL + " ".join(plain_paragraphs(cover.about)))
     deck.notes(slide, notes)
     remove_empty_placeholders(slide)
-
-
-def _entry(project: Project, item) -> Any:
-    return getattr(project.data, item.kind) if item.entry_id is None else project.data.by_id[item.kind][item.entry_id]
-
-
-
-# Each kind's slide deck (the registry's `slides` names the file).
-WRITERS = {"packs": pack_deck}

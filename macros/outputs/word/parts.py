@@ -11,6 +11,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
+from ...model.kinds import CITED
 from ...render.pages import url_of
 from ..text import Run, blocks, paragraphs, runs, xml_safe
 from .document import SITE_NOTE, TRAINER_NOTE, WRITING_LINE, text_width
@@ -140,7 +141,7 @@ def _qr_picture(writer: Writer, url: str) -> None:
 
 def references(writer: Writer, level: int) -> None:
     """The portfolio's reference list entries for every citation in the document, in citation order."""
-    known = writer.project.data.by_id["references"]
+    known = writer.project.data.by_id[CITED.name]
     cited = [known[ref] for ref in writer.cited if ref in known]
     if not cited:
         return

@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from ..render.pages import BOOK, PRINT_PAGE, part_print_page, url_of
+from ..render.pages import url_of
 from ..render.templates import render
 from .state import BuildState
 
@@ -46,7 +46,7 @@ def release_source(file: File) -> None:
         file.content_string = ""
 
 
-def add_generated_files(files: Files, config, state: BuildState, offline: bool, stylesheet: tuple[str, str], joined: list[str]) -> None:
+def add_generated_files(files: Files, config, state: BuildState, entry_pages: list, offline: bool, stylesheet: tuple[str, str], joined: tuple[str, ...]) -> None:
     """Entry pages are reached through index pages, not the sidebar: no 'not in nav' notice for them."""
     # The generator's templates live in the theme's folder (overrides/portfolio/), and mkdocs copies a
     # theme's files that are not HTML or Markdown (committee.css's template, the server settings) into the site as
@@ -55,7 +55,7 @@ def add_generated_files(files: Files, config, state: BuildState, offline: bool, 
     templates = Path(state.settings.templates).name + "/"
     for file in [f for f in files if (f.src_uri.startswith(templates) and not f.is_documentation_page()) or f.src_uri in joined]:
         files.remove(file)
-    for page in state.entry_pages:
+    for page in entry_pages:
         files.append(File.generated(config, page.src, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV))
     files.append(File.generated(config, stylesheet[0], content=stylesheet[1]))
     if state.logo:
@@ -72,7 +72,8 @@ def add_generated_files(files: Files, config, state: BuildState, offline: bool, 
 
 def book_parts(state: BuildState) -> list[dict[str, str]]:
     """Each Part of the printed portfolio: its slug, its title (its opening page's) and its print page."""
-    return [{"slug": slug, "title": state.titles.get(opening, slug), "src": part_print_page(slug)} for opening, slug in BOOK.items()]
+    book = state.project.book
+    return [{"slug": part.part, "title": state.titles.get(part.all_pages[0].page, part.part), "src": book.part_print_page(part.part)} for part in book.parts]
 
 
 def add_print_pages(files: Files, config, state: BuildState) -> None:
@@ -86,7 +87,8 @@ def add_print_pages(files: Files, config, state: BuildState) -> None:
         page_url = urljoin(site_url, url_of(src)) if site_url else None
         return render(state.env, "print_page.md", page_src=src, part=part, book_parts=parts, page_url=page_url, logo=logo_url(state))
 
-    files.append(File.generated(config, PRINT_PAGE, content=page(PRINT_PAGE, None)))
+    print_page = state.project.book.print_page
+    files.append(File.generated(config, print_page, content=page(print_page, None)))
     for part in parts:
         files.append(File.generated(config, part["src"], content=page(part["src"], part), inclusion=InclusionLevel.NOT_IN_NAV))
     rules = files.get_file_from_path(PRINT_CSS)

@@ -1,6 +1,7 @@
 """The offline copy in a build (macros/offline/): the web app manifest and its icons and the worker,
 added with the other generated files, and, once every file is written, the lists of what a copy saves.
-An `OFFLINE=true` build (file://, where no service worker runs) gets none of them: its control says why."""
+An `OFFLINE=true` build (file://, where no service worker runs) gets none of them: its control says why.
+Every build gets the names the copy's scripts share (offline-names.js), which that control's script reads."""
 
 from __future__ import annotations
 
@@ -11,10 +12,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from ..hosting.digests import FileDigests
-from ..offline import BUDGET, MANIFEST, WORKER
-from ..offline.icons import IconError, make_icons
+from ..load.logo import IconError
+from ..offline import BUDGET, MANIFEST, NAMES_SCRIPT, WORKER
+from ..offline.icons import make_icons
 from ..offline.lists import write_lists
 from ..offline.manifest import web_app_manifest
+from ..offline.names import names_script
 from .search_index import search_plugin
 from .state import ICON_CACHE, BuildState
 
@@ -33,6 +36,7 @@ def theme_icon(config) -> Path:
 
 
 def add_offline_files(files: Files, config, state: BuildState, offline: bool) -> None:
+    files.append(File.generated(config, NAMES_SCRIPT, content=names_script(config.use_directory_urls, state.project.book.not_saved_page)))
     if offline:
         worker = files.get_file_from_path(WORKER)
         if worker:

@@ -11,7 +11,7 @@ import click
 from mkdocs.exceptions import Abort
 from mkdocs.utils import CountHandler
 
-from .output_folder import SITE, failure, refusal, remove_stale, shown, staging_folder, swap_in
+from ..outputs.folders import SITE, failure, refusal, remove_stale, shown, staging_folder, swap_in
 
 # mkdocs logs under "mkdocs"; ProperDocs, its maintained fork, under "properdocs" (which does not
 # pass records on to "mkdocs"): a warning under either must stop a strict build from replacing the site.

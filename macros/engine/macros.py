@@ -46,7 +46,7 @@ def _kind_macro(macro: ProseMacro, fragment, plugin):
     """A kind's index (every entry), its placing macro (one entry by id), or a single kind's."""
     kind = macro.kind
     if kind is None:
-        raise PluginError(f"The macro {macro.name}() has no implementation (macros/build/macros.py).")
+        raise PluginError(f"The macro {macro.name}() has no implementation (macros/engine/macros.py).")
     if macro.places:
         return lambda entry_id: fragment(f"{kind.placed_by}.md", entry=plugin.state.data.by_id[kind.name][entry_id])
     if macro.name == kind.placed_by:

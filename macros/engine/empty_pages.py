@@ -7,7 +7,7 @@ from __future__ import annotations
 from .state import BuildState
 
 
-def empty_pages(state: BuildState) -> frozenset[str]:
+def pages_with_nothing_yet(state: BuildState) -> frozenset[str]:
     """The source paths of the pages whose kind has no entries."""
     return frozenset(src for src, kind in state.project.prose.needs.items() if not getattr(state.data, kind))
 

@@ -1,5 +1,6 @@
-"""A committee's own kinds: its settings (name, logo, colours, contact), local contacts, and the
-site's change log. These are the committee's words, never the portfolio's."""
+"""The committee's settings (data/site.yml; data/local/site.yml changes only what differs): the site's and
+committee's names, the logo, the colours, the contact for feedback, a link to local procedures and the
+version. Every page's header and footer show them; `setting('<field>')` places one in prose."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field
 
-from .base import Day, Governed, Loc, Model
-from .colours import HEX, contrast
-from .text import Email, Id, Markdown, Text, Url
+from ..base import Loc, Model
+from ..colours import HEX, contrast
+from ..kind import Kind
+from ..text import Email, Text, Url
 
 WHITE_PAGE, DARK_PAGE = "#ffffff", "#1e2129"  # Material's light and dark (slate) page backgrounds
 AA_CONTRAST = 4.5
@@ -74,22 +76,4 @@ class SiteSettings(Model):
     version: Text
 
 
-class LocalContact(Governed):
-    """A committee's local contact, listed on the Local contacts page."""
-
-    id: Id
-    name: Text
-    role: Text | None = None
-    organisation: Text | None = None
-    phone: Text | None = None
-    email: Email | None = None
-    url: Url | None = None
-    notes: Markdown | None = None
-
-
-class ChangeEntry(Model):
-    """One line of the 'What's changed' page."""
-
-    date: Day
-    version: Text | None = None
-    changes: list[Markdown] = Field(min_length=1)
+KIND = Kind("site", SiteSettings, "set of site settings", "site settings", rank=160, single=True, key=None, local="merge")

@@ -1,5 +1,5 @@
 """The build's caches under .cache/ (the downloads, the compressed copies, the phone icons) keep only
-what builds use: a build touches each entry it uses, and an entry no build used for an hour goes (a
+what builds use (a module of its own, below every layer, for each that keeps a cache): a build touches each entry it uses, and an entry no build used for an hour goes (a
 file or a folder being written by another build is minutes old, so it stays). No mkdocs here."""
 
 from __future__ import annotations

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 
 from ..load.links import CITE
+from ..model.kinds import explained
+from ..outputs.printed import PAGE_PDF, PORTFOLIO_PDF
 from ..render.filters import PROSE_BOOST, relative
-from ..render.pages import BIBLIOGRAPHY
 from ..render.templates import render
 from .empty_pages import keep_out_of_search
 from .footer import use_public_address
@@ -20,12 +21,12 @@ def explain_abbreviations(config, state: BuildState) -> None:
     reads a block of definitions one line at a time, re-reading the rest each time, which a long glossary
     makes slow on every page."""
     settings = config.mdx_configs.setdefault("abbr", {})
-    settings["glossary"] = {**settings.get("glossary", {}), **{term.term: term.expansion for term in state.data.glossary}}
+    settings["glossary"] = {**settings.get("glossary", {}), **explained(state.data)}
 
 
-def resolve_citations(markdown: str, src: str) -> str:
+def resolve_citations(markdown: str, src: str, bibliography_src: str) -> str:
     """`[text](cite:id)` becomes a link to the reference's entry in the reference list."""
-    bibliography = relative(BIBLIOGRAPHY, src)
+    bibliography = relative(bibliography_src, src)
     return CITE.sub(lambda m: f"]({bibliography}#{m.group(1)}){{: .wwr-cite }}", markdown)
 
 
@@ -36,10 +37,11 @@ def weigh_prose_page(page) -> None:
         search.setdefault("boost", PROSE_BOOST)
 
 
-def skip_plain_page(markdown: str, page, config) -> None:
-    """A page with no Jinja in it is not compiled as a template (mkdocs-macros would, every build)."""
-    macros = config.plugins.get("macros")
-    if macros is not None and "render_macros" not in page.meta and not macros.has_j2(markdown):
+def skip_plain_page(page, prose) -> None:
+    """Only a prose page that calls macros, or a page the build makes to list a kind, is rendered by
+    mkdocs-macros; any other (a generated page, a prose page with no Jinja) is not compiled as a template."""
+    src = page.file.src_uri
+    if "render_macros" not in page.meta and src not in prose.jinja and src not in prose.generated:
         page.meta["render_macros"] = False
 
 
@@ -49,7 +51,8 @@ _H1 = re.compile(r"^# .*$", re.MULTILINE)
 def offer_pdfs(markdown: str, src: str, state: BuildState) -> str:
     """A content page printed to a PDF of its own, or opening a Part of the portfolio, offers that PDF
     under its heading, when the build has it (entry pages and print pages offer theirs themselves)."""
-    found = [d for d in state.downloads.on_page(src) if d.kind in ("book", "pages") and not src.startswith("print")]
+    printed = {state.project.book.print_page.removesuffix(".md"), state.project.book.print_page}
+    found = [d for d in state.downloads.on_page(src) if d.kind in (PORTFOLIO_PDF, PAGE_PDF) and src.split("/")[0] not in printed]
     if not found:
         return markdown
     offer = render(state.env, "pdf_offer.md", found=found, page_src=src)
@@ -63,7 +66,7 @@ def prepare_page(markdown: str, page, config, state: BuildState, empty: frozense
     hosted addresses, keep empty pages out of search, name the scripts the page's macros need and the
     PDF it is printed to, and offer its PDF."""
     src = page.file.src_uri
-    skip_plain_page(markdown, page, config)
+    skip_plain_page(page, state.project.prose)
     weigh_prose_page(page)
     if offline:
         use_public_address(page, config.site_url)

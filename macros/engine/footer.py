@@ -7,9 +7,6 @@ from urllib.parse import quote, urlencode, urljoin
 
 from ..render.pages import url_of
 
-ACCESSIBILITY_STATEMENT = "accessibility.md"
-OFFLINE_PAGE = "offline.md"  # "Save for offline use": the control, and what it stores
-
 
 def use_public_address(page, site_url: str | None) -> None:
     """An offline copy (pages as `one.html`) built with SITE_URL gives the hosted site's addresses,
@@ -18,12 +15,13 @@ def use_public_address(page, site_url: str | None) -> None:
         page.canonical_url = urljoin(site_url, url_of(page.file.src_uri, directory_urls=True))
 
 
-def footer_links(page, files, contact) -> dict[str, str | None]:
-    """A mail link to the committee's contact that carries the page's address, and the statement's URL."""
+def footer_links(page, files, contact, footer) -> dict[str, str | None]:
+    """A mail link to the committee's contact that carries the page's address, and the URLs of the accessibility
+    statement and the offline page (`footer`: data/book.yml's)."""
     address = page.canonical_url or page.url
     query = urlencode({"subject": f"Problem with a page: {page.title}", "body": f"Page: {address}\n\nWhat is wrong:\n"}, quote_via=quote)
-    statement = files.get_file_from_path(ACCESSIBILITY_STATEMENT)
-    offline = files.get_file_from_path(OFFLINE_PAGE)
+    statement = files.get_file_from_path(footer.accessibility)
+    offline = files.get_file_from_path(footer.offline)
     return {
         "report_href": f"mailto:{quote(contact.email, safe='@')}?{query}",
         "accessibility_url": statement.url_relative_to(page.file) if statement else None,

@@ -1,0 +1,136 @@
+"""The `portfolio` mkdocs plugin: each hook hands over to a named module of this package.
+
+mkdocs-macros renders macro calls inside pages but cannot add pages or check data, so this
+plugin loads and checks the project before anything renders (a mistake stops the build with
+`file:line: field: reason` and no traceback), adds the generated pages and files, prepares
+each page's Markdown, passes each page's HTML through the site's sanitiser, lets wide tables scroll in
+their own region, leaves pages with nothing to show out of the navigation and search, writes the
+whole-portfolio page, and makes the build atomic.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.exceptions import Abort, BuildError
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+
+from ..render.tables import scrolling_tables
+from . import markdown
+from .assets import add_generated_files, release_source
+from .atomic import Stopped, build_failure, unexpected
+from .checked_pages import checked_html
+from .empty_pages import drop_from_nav, pages_with_nothing_yet
+from .finish import finish_site
+from .footer import footer_links
+from .navigation import listing_pages
+from .offline import add_offline_files
+from .print_page import PrintedPortfolio, print_parts
+from .search_index import add_practitioner_words, search_entries
+from .start import Build, start_build
+
+
+class PortfolioConfig(Config):
+    data_dir = config_options.Type(str, default="data")
+    templates = config_options.Type(str, default="overrides/portfolio")
+    downloads = config_options.Type(bool, default=True)  # the Word and PowerPoint files (macros/outputs/)
+    pdf_dir = config_options.Optional(config_options.Type(str))  # PDFs printed by ./run pdf, offered as downloads
+
+
+class PortfolioPlugin(BasePlugin[PortfolioConfig]):
+    """Holds one Build (made in on_config, not changed after), and what mkdocs hands back as the build goes."""
+
+    build: Build | None = None
+    command: str = "build"
+    printed_portfolio: PrintedPortfolio | None = None
+    empty_pages: frozenset[str] = frozenset()
+
+    def on_startup(self, *, command, dirty):
+        self.command = command
+        # mkdocs-macros reports its set-up at INFO on every build; a build should print only what needs action.
+        logging.getLogger("mkdocs.plugins.mkdocs_macros").setLevel(logging.WARNING)
+
+    @event_priority(100)
+    def on_config(self, config):
+        self.build, self.entry_pages = None, []
+        self.build, self.entry_pages = start_build(config, self.config, self.command)
+        return config
+
+    @property
+    def state(self):
+        return self.build.state
+
+    def on_files(self, files, config):
+        build, entry_pages, self.entry_pages = self.build, self.entry_pages, []  # mkdocs' files from now on
+        add_generated_files(files, config, build.state, entry_pages, build.offline, build.stylesheet, build.joined_stylesheets)
+        for listing in listing_pages(config, build.state.project.prose):
+            files.append(listing)
+        add_offline_files(files, config, build.state, build.offline)
+        self.files = files
+        return files
+
+    def on_nav(self, nav, config, files):
+        self.empty_pages = pages_with_nothing_yet(self.state)
+        self.printed_portfolio = PrintedPortfolio(print_parts(self.state, self.empty_pages), self.state.project.book)
+        return drop_from_nav(nav, self.empty_pages)
+
+    @event_priority(100)
+    def _before_macros(self, markdown_text, page, config, files):
+        release_source(page.file)
+        return markdown.prepare_page(markdown_text, page, config, self.state, self.empty_pages, self.build.offline)
+
+    @event_priority(-100)
+    def _after_macros(self, markdown_text, page, config, files):
+        return markdown.resolve_citations(markdown_text, page.file.src_uri, self.state.project.bibliography)
+
+    on_page_markdown = CombinedEvent(_before_macros, _after_macros)
+
+    def on_page_content(self, html, page, config, files):
+        html = scrolling_tables(checked_html(html, page, self.state.settings.docs_dir), page.title or "")
+        return self.printed_portfolio.mark(html, page, files) if self.printed_portfolio else html
+
+    def on_page_context(self, context, page, config, nav):
+        context["wwr"] = footer_links(page, self.files, self.state.data.site.contact, self.state.project.book.footer)
+        return context
+
+    @event_priority(50)
+    def _search_words(self, *, config):
+        """Before Material's search plugin (priority 0) writes its index."""
+        entries = search_entries(config)
+        if entries is not None:
+            add_practitioner_words(entries, self.state, config.use_directory_urls)
+
+    @event_priority(-50)
+    def _finish(self, *, config):
+        """After Material's search plugin (priority 0) has written its index, before the site moves into place."""
+        compress = self.command == "build" and not self.build.offline
+        finish_site(Path(config.site_dir), self.state, self.printed_portfolio, self.files, config, self.build.offline, compress=compress)
+
+    @event_priority(-1000)
+    def _move_into_place(self, *, config):
+        """Move the finished site into place; the earlier site goes only once the new one is complete."""
+        atomic = self.build.atomic
+        if atomic and atomic.finish(config.strict):
+            config.site_dir = str(atomic.target)
+
+    on_post_build = CombinedEvent(_search_words, _finish, _move_into_place)
+
+    @event_priority(-1000)
+    def on_build_error(self, *, error):
+        """A failed build leaves the earlier site untouched: drop the half-built copy. An OSError (a full
+        disk, a read-only folder) becomes one plain line, and so does any fault no input should cause (the
+        traceback with WWR_TRACEBACK=1); last, since it ends the other plugins' clean-up."""
+        build = self.build
+        if build and build.state.writing:
+            build.state.writing.cancel()
+        if build and build.atomic:
+            build.atomic.abandon()
+        if isinstance(error, OSError):
+            root = build.root if build else Path.cwd()
+            raise Stopped(build_failure(error, root, build.atomic if build else None)) from None
+        if not isinstance(error, (BuildError, Abort)) and not os.environ.get("WWR_TRACEBACK"):
+            raise Stopped(unexpected(error)) from None

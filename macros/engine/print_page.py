@@ -1,0 +1,63 @@
+"""The printed portfolio in a build: its Parts (data/book.yml), and the bodies of its print pages (the whole
+portfolio, and each Part on its own) once every page is built."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from ..model.kinds import BY_NAME
+from ..render.print_html import BODY_MARKER, PrintDocument, PrintPageError, PrintPart, print_body, write_print_page
+from .state import BuildState
+
+
+def print_parts(state: BuildState, empty: frozenset[str]) -> list[PrintPart]:
+    """The book's Parts (data/book.yml), each with its pages in order, its opening page first; after a page come
+    the entry pages of the kinds the book prints there; a page with nothing to show yet is left out."""
+    parts = []
+    for item in state.project.book.parts:
+        sections = []
+        for page in item.all_pages:
+            if page.printed and page.page not in empty:
+                entries = [BY_NAME[name].src(BY_NAME[name].key_of(entry)) for name in page.entries for entry in getattr(state.data, name)]
+                sections.append((page.page, entries))
+        parts.append(PrintPart(item.part, sections))
+    return parts
+
+
+def print_documents(parts: list[PrintPart], print_page: str, part_print_page) -> list[PrintDocument]:
+    """The whole portfolio, then each Part on its own."""
+    return [PrintDocument(print_page, parts, book=True)] + [PrintDocument(part_print_page(part.slug), [part], book=False) for part in parts]
+
+
+class PrintedPortfolio:
+    """Marks where each print page's body goes when mkdocs converts it; writes them once every page is built."""
+
+    def __init__(self, parts: list[PrintPart], book):
+        self.documents = {document.src: document for document in print_documents(parts, book.print_page, book.part_print_page)}
+        self.pages: dict[str, Page] = {}
+        self.files: Files | None = None
+
+    def mark(self, html: str, page: Page, files: Files) -> str:
+        if page.file.src_uri not in self.documents:
+            return html
+        self.pages[page.file.src_uri], self.files = page, files
+        return html + BODY_MARKER
+
+    def write(self, state: BuildState) -> None:
+        files = self.files
+        if files is None:  # not converted in this build (mkdocs serve --dirty)
+            return
+
+        def page_for(src: str):
+            file = files.get_file_from_path(src)
+            return file.page if file else None
+
+        try:
+            for src, page in self.pages.items():
+                write_print_page(Path(page.file.abs_dest_path), print_body(state.env, self.documents[src], page_for, page.url))
+        except PrintPageError as exc:
+            raise PluginError(str(exc)) from None

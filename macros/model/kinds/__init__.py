@@ -1,0 +1,43 @@
+"""Every kind of data: each module here declares one (`KIND`), with its model and all its behaviour, so a new
+kind is one new module. They are found here and put in order (`rank`); a kind whose fields depend on the
+others (a training pack names items of any kind that can go in one) is completed from them.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from dataclasses import replace
+
+from pydantic import create_model
+
+from ..base import Model
+from ..kind import Kind
+
+
+def _discover() -> list[Kind]:
+    found = []
+    for module in pkgutil.iter_modules(__path__):
+        if not module.name.startswith("_"):
+            found.append(importlib.import_module(f"{__name__}.{module.name}").KIND)
+    found.sort(key=lambda kind: kind.rank)
+    return [replace(kind, **kind.assemble(found)) if kind.assemble else kind for kind in found]
+
+
+KINDS: list[Kind] = _discover()
+BY_NAME: dict[str, Kind] = {kind.name: kind for kind in KINDS}
+ENTRY_PAGES: list[Kind] = [kind for kind in KINDS if kind.pages]
+CITED: Kind = next(kind for kind in KINDS if kind.cited)  # the reference list, which `cite:` links point to
+
+
+def explained(data) -> dict[str, str]:
+    """Every term the data explains wherever it is used (the glossary's), with what it stands for."""
+    return dict(kind.explains(entry) for kind in KINDS if kind.explains for entry in getattr(data, kind.name))
+
+
+def data_file_model() -> type[Model]:
+    """What one YAML file may hold (any kinds, keyed by name): the JSON Schema's root, for editors."""
+    fields = {kind.name: ((kind.model | None) if kind.single else list[kind.model], None if kind.single else []) for kind in KINDS}
+    model = create_model("DataFile", __base__=Model, **fields)  # type: ignore[call-overload]
+    model.__doc__ = "What one YAML file in data/ may hold: any of the kinds, keyed by name. Lists from several files are joined."
+    return model

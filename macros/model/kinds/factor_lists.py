@@ -1,0 +1,21 @@
+"""Part One's lists (data/factor_lists.yml): what underlies resistance, when it manifests; each placed on a
+prose page by `factor_list('<id>')`."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from ..base import Model
+from ..kind import Kind
+from ..text import Id, Markdown, Text
+
+
+class FactorList(Model):
+    """A list from Part One (what underlies resistance, when it manifests), placed on a prose page."""
+
+    id: Id
+    title: Text
+    items: list[Markdown] = Field(min_length=1)
+
+
+KIND = Kind("factor_lists", FactorList, "factor list", "factor lists", rank=30, placed_by="factor_list")

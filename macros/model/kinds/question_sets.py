@@ -1,0 +1,42 @@
+"""Sets of reflective questions (data/question_sets.yml): placed on a prose page by `question_set('<id>')`,
+each printed as a checklist at /checklists/<id>/ (with its PDF and Word file), and an item a pack can name."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from ..base import Governed
+from ..document import Document, Item, Items, Section, Text
+from ..kind import Download, EntryPages, Kind
+from ..text import Id, Markdown
+from ..text import Text as OneLine
+from ._portfolio import CITATION, handout
+from .resistance_types import KIND as BEHAVIOURS
+
+
+class QuestionSet(Governed):
+    """A set of reflective questions; printed as a checklist."""
+
+    id: Id
+    title: OneLine
+    intro: Markdown | None = None
+    numbered: bool = False
+    questions: list[Markdown] = Field(min_length=1)
+    addresses: list[Id] = []
+
+
+def item(questions: QuestionSet, site) -> Item:
+    """The questions as a checklist, from the page of the portfolio that asks them."""
+    src = site.src_of(KIND.name, questions.id)
+    listed = Items(tuple(questions.questions), "tick-number" if questions.numbered else "tick")
+    title = (site.prose.titles.get(src) or "the portfolio").replace("*", "")
+    return Item(f"Checklist: {questions.title}", src, (Section(None, (Text(questions.intro), listed), words=60),), f"From {title}, {CITATION}.")
+
+
+def checklist(questions: QuestionSet, site) -> Document:
+    return handout(item(questions, site), "Questions from Working with Resistance, as a checklist", "This checklist online", page=KIND.src(questions.id))
+
+
+KIND = Kind("question_sets", QuestionSet, "question set", "question sets", rank=50, links={"addresses": BEHAVIOURS.name},
+            pages=EntryPages("checklists", "checklist.md", searchable=False), placed_by="question_set",
+            pdf="checklist-{entry.id}.pdf", word=Download("checklist-{entry.id}.docx", checklist), item=item, pack_item="question_set")

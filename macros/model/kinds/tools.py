@@ -1,0 +1,42 @@
+"""Part Five's tools (data/tools.yml): a page each at /tools/<id>/, listed by `tool_index()`, and an item a
+training pack can name (`tool:`)."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from ..base import Governed
+from ..document import Address, Item, Section, Text
+from ..kind import EntryPages, Kind
+from ..text import Id, Markdown, Url
+from ..text import Section as PageSection
+from ..text import Text as OneLine
+from ..vocab import Tag
+from ._portfolio import part_source
+from .resistance_types import KIND as BEHAVIOURS
+
+
+class Tool(Governed):
+    """One of Part Five's tools; gets a page at /tools/<id>/."""
+
+    id: Id
+    title: OneLine
+    authors: OneLine | None = None
+    description: Markdown
+    url: Url
+    addresses: list[Id] = []
+    discussed_in: list[PageSection] = Field(
+        [],
+        description="Sections of the portfolio's prose that discuss this, e.g. part-four/index.md#support-for-staff: the site's own cross-references.",
+    )
+    tags: list[Tag] = []
+
+
+def item(tool: Tool, site) -> Item:
+    authors = (Text(f"({tool.authors})"),) if tool.authors else ()
+    blocks = (*authors, Text(tool.description), Address(tool.url))
+    return Item(tool.title, KIND.src(tool.id), (Section(None, blocks),), part_source(site, KIND, "Part Five"))
+
+
+KIND = Kind("tools", Tool, "tool", "tools", rank=80, links={"addresses": BEHAVIOURS.name}, pages=EntryPages("tools", "tool.md"),
+            index="tool_index", item=item, pack_item="tool")
