@@ -28,13 +28,36 @@ LOCAL_DIR = "local"
 EXAMPLE_SUFFIX = ".example.yml"  # commented samples for committees, never loaded
 
 
-def data_files(data_dir: Path) -> list[Path]:
-    """The core files, then a committee's overlay under `local/`, each in name order."""
+def data_files(data_dir: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """The core files, then a committee's overlay under `local/`, each in name order; and each entry of those
+    folders that looks like data but would not be read (a folder, a link, a pipe, a name in capitals), with why:
+    an editor's file that is silently left out is a change that silently does not happen."""
+    files, odd = [], []
+    for folder in (data_dir, data_dir / LOCAL_DIR):
+        for path in sorted(folder.iterdir()) if folder.is_dir() else []:
+            why = _not_read(path, folder is not data_dir)
+            if why:
+                odd.append((path, why))
+            elif path.suffix == ".yml" and not path.name.endswith(EXAMPLE_SUFFIX):
+                files.append(path)
+    return files, odd
 
-    def yaml_in(folder: Path) -> list[Path]:
-        return sorted(p for p in folder.glob("*.y*ml") if p.is_file() and not p.name.endswith(EXAMPLE_SUFFIX))
 
-    return yaml_in(data_dir) + yaml_in(data_dir / LOCAL_DIR)
+def _not_read(path: Path, local: bool) -> str | None:
+    data_like = path.name.lower().endswith((".yml", ".yaml"))
+    if local and path.is_dir() and not path.is_symlink() and not data_like:
+        return f"{LOCAL_DIR}/ holds files, not folders: move what this folder holds into {LOCAL_DIR}/ itself"
+    if not data_like:
+        return None
+    if path.is_symlink():
+        return "this is a link to a file elsewhere; put the file itself here"
+    if not path.is_file():
+        return "this is not a file of data (a folder, a pipe or a device); remove it"
+    if path.suffix != ".yml":
+        return f"data files end in .yml in lower case: rename it {path.stem.lower()}.yml"
+    if path.name != path.name.lower():
+        return f"data files are named in lower case: rename it {path.name.lower()}"
+    return None
 
 
 @dataclass
@@ -53,7 +76,11 @@ class Reading:
 
 def read_files(data_dir: Path, display_root: Path) -> Reading:
     reading = Reading()
-    for path in data_files(data_dir):
+    files, odd = data_files(data_dir)
+    for path, why in odd:
+        name = path.relative_to(display_root).as_posix() if path.is_relative_to(display_root) else str(path)
+        reading.problems.append(DataProblem(name, 1, "", why))
+    for path in files:
         name = path.relative_to(display_root).as_posix() if path.is_relative_to(display_root) else str(path)
         try:
             source = read_yaml(path, name)

@@ -13,6 +13,7 @@ from .book_pages import book_problems
 from .errors import DataError, DataProblem
 from .logo import logo_problem
 from .prose import ProseIndex, scan_prose
+from .prose_links import link_problems
 from .site_data import SiteData
 
 
@@ -91,6 +92,8 @@ def load_project(root: Path, data_dir: str = "data", docs_dir: str | None = "con
         if book is not None:
             entry_pages = {kind.src(entry_id) for kind in KINDS if kind.pages for entry_id in known.get(kind.name, ())}
             problems += book_problems(book, set(prose.titles) | entry_pages, docs_dir)
+            printed = {book.entry.print_page} | {book.entry.part_print_page(part.part) for part in book.entry.parts}
+            problems += link_problems(prose.links, set(prose.titles) | entry_pages | printed, prose.media, prose.sections, prose.jinja)
     if problems or data is None:
         raise DataError(problems)
     return Project(data, prose)

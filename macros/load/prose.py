@@ -17,26 +17,23 @@ from html import unescape
 from pathlib import Path
 
 from markdown.extensions.toc import slugify
-from pydantic import ValidationError
 
 from ..model.kinds import CITED, KINDS
-from ..model.pages import PageFields
-from ..model.prose_macros import MACROS, VARIABLES
 from ..model.rendered import prose_problems
-from .errors import DataError, DataProblem, did_you_mean
-from .links import CITE, strings, unknown_citation
-from .prose_links import link_problems, page_links
+from ..model.text import one_line_problem
+from .errors import DataProblem, did_you_mean
+from .links import CITE, unknown_citation
+from .prose_files import read_pages
+from .prose_front_matter import FRONT_MATTER, read_front_matter, without_front_matter
+from .prose_links import page_links
 from .prose_template import read_calls
-from .reasons import reason
-from .yaml_source import read_yaml_text
 
 H1 = re.compile(r"^# (.+)$", re.MULTILINE)
+HEADING_LINE = re.compile(r"^[ ]{0,3}#{1,6}[ \t]+(.*)$|^[ ]{0,3}(\S.*)\n[ ]{0,3}(?:=+|-+)[ \t]*$", re.MULTILINE)
 HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t]*(\{[^}]*\})?[ \t]*#*$", re.MULTILINE)
 CODE_BLOCK = re.compile(r"^```.*?^```", re.MULTILINE | re.DOTALL)
 JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 PLACING = {kind.placed_by: kind for kind in KINDS if kind.placed_by and not kind.single}
-LISTED = {kind.name for kind in KINDS if not kind.single}
 SCRIPTS = {macro: kind.script for kind in KINDS if kind.script for macro in (kind.index, kind.placed_by) if macro}
 # Macros that show a whole kind: an index (every entry), or the one entry of a single kind.
 SHOWING = {kind.index: kind for kind in KINDS if kind.index} | {kind.placed_by: kind for kind in KINDS if kind.placed_by and kind.single}
@@ -56,6 +53,8 @@ class ProseIndex:
     shown: dict[str, list[str]] = field(default_factory=dict)  # kind -> pages showing all of it (index macro, or a single kind's)
     pdfs: dict[str, str] = field(default_factory=dict)  # page -> the PDF of its own that ./run pdf prints (front matter `pdf`)
     generated: dict[str, str] = field(default_factory=dict)  # page the build makes -> the kind it lists (no prose page does)
+    links: list = field(default_factory=list)  # every link and picture to a file of the site (prose_links.py), checked once the book is read
+    media: set[str] = field(default_factory=set)  # content/'s other files: pictures and documents
     jinja: set[str] = field(default_factory=set)  # pages whose text holds macro calls (or other Jinja), which mkdocs-macros renders
 
 
@@ -63,14 +62,12 @@ def scan_prose(docs_dir: Path, display_root: Path, known: dict[str, set[str]]) -
     """Read every page; `known` holds the ids written in data/ for each kind."""
     index = ProseIndex()
     cited: dict[str, set[str]] = defaultdict(set)
-    problems: list[DataProblem] = []
     references = known.get(CITED.name, set())
+    pages, media, problems = read_pages(docs_dir, display_root)
     links = []
-    for path in sorted(docs_dir.rglob("*.md")):
-        src = path.relative_to(docs_dir).as_posix()
-        name = path.relative_to(display_root).as_posix() if path.is_relative_to(display_root) else str(path)
-        text = path.read_text(encoding="utf-8-sig")
-        fields, found = _front_matter(text, name)
+    for page in pages:
+        src, name, text = page.src, page.name, page.text
+        fields, found = read_front_matter(text, name)
         problems += found
         if fields and fields.keywords:
             index.keywords[src] = list(fields.keywords)
@@ -78,18 +75,19 @@ def scan_prose(docs_dir: Path, display_root: Path, known: dict[str, set[str]]) -
             index.needs[src] = fields.needs
         if fields and fields.pdf:
             index.pdfs[src] = fields.pdf
-        heading = H1.search(text)
+        body = without_front_matter(text)
+        read = read_calls(body)
+        heading = H1.search(body)
         index.titles[src] = heading.group(1).strip() if heading else ""
-        index.sections[src] = headings(text)
-        body = _without_front_matter(text)
-        calls, mistakes = read_calls(body)
-        if JINJA.search(body):
+        index.sections[src] = headings(body)
+        if read.calls or read.mistakes or JINJA.search(text):
             index.jinja.add(src)
-        problems += [DataProblem(name, mistake.line, "", mistake.reason) for mistake in mistakes]
-        for call in calls:
+        problems += [DataProblem(name, mistake.line, "", mistake.reason) for mistake in read.mistakes]
+        for call in read.calls:
             problems += _place(index, src, name, call, known)
-        problems += _html_problems(body, name)
-        links += page_links(JINJA.sub(lambda m: "\n" * m.group(0).count("\n"), body), name, src)
+        in_tags = {mistake.line for mistake in read.mistakes if "inside an HTML tag" in mistake.reason}
+        problems += [p for p in _html_problems(read.text, name) if p.line not in in_tags] + _heading_problems(read.text, name)
+        links += page_links(read.text, name, src)
         for match in CITE.finditer(text):
             ref = match.group(1)
             if ref in references:
@@ -98,8 +96,35 @@ def scan_prose(docs_dir: Path, display_root: Path, known: dict[str, set[str]]) -
                 problems.append(DataProblem(name, _line(text, match.start()), "", unknown_citation(ref, references)))
     index.cited.update(cited)
     _list_unlisted_kinds(index)
-    entry_pages = {kind.src(entry_id) for kind in KINDS if kind.folder for entry_id in known.get(kind.name, ())}
-    return index, problems + link_problems(links, set(index.titles) | entry_pages)
+    problems += _shadowed(index, known, docs_dir.name)
+    index.links.extend(links)
+    index.media.update(media)
+    return index, problems
+
+
+def _heading_problems(text: str, name: str) -> list[DataProblem]:
+    """A heading becomes the page's title, its menu entry and its contents' line, which the theme writes out
+    as they are: so, as in a one-line field of data, no HTML and no character references."""
+    problems = []
+    for match in HEADING_LINE.finditer(CODE_BLOCK.sub(lambda m: "\n" * m.group(0).count("\n"), text)):
+        why = one_line_problem(match.group(1) or match.group(2) or "")
+        if why:
+            problems.append(DataProblem(name, _line(text, match.start()), "", f"this heading {why}"))
+    return problems
+
+
+def _shadowed(index: ProseIndex, known: dict[str, set[str]], docs_name: str) -> list[DataProblem]:
+    """A prose page at an entry page's address (case-studies/one.md), or an entry whose id would make its page
+    take a list's address (<folder>/index.md): one of them would be lost."""
+    problems = []
+    for kind in (kind for kind in KINDS if kind.pages):
+        for entry_id in sorted(known.get(kind.name, ())):
+            src = kind.src(entry_id)
+            if entry_id == "index":
+                problems.append(DataProblem(f"{docs_name}/{src}", 1, "", f"the {kind.label} 'index' would take the address of the list of {kind.plural}; give it another id"))
+            elif src in index.titles and src not in index.generated:
+                problems.append(DataProblem(f"{docs_name}/{src}", 1, "", f"this page has the address of the {kind.label} '{entry_id}''s own page; rename the page"))
+    return problems
 
 
 def _list_unlisted_kinds(index: ProseIndex) -> None:
@@ -132,19 +157,13 @@ def _place(index: ProseIndex, src: str, name: str, call, known: dict[str, set[st
     return [DataProblem(name, call.line, f"{call.name}('{entry_id}')", f"unknown {kind.label} '{entry_id}'{did_you_mean(entry_id, ids)}")]
 
 
-def _without_front_matter(text: str) -> str:
-    """The page as mkdocs-macros renders it, its front matter left as blank lines so that lines still count from the file's top."""
-    match = FRONT_MATTER.match(text)
-    return "\n" * match.group(0).count("\n") + text[match.end():] if match else text
-
-
-def _html_problems(body: str, name: str) -> list[DataProblem]:
-    """The page's own Markdown and HTML, its macro calls left out, judged by the allowlist every page passes."""
-    plain = JINJA.sub(lambda m: "\n" * m.group(0).count("\n"), body)
+def _html_problems(text: str, name: str) -> list[DataProblem]:
+    """The page's own Markdown and HTML (its text as Jinja gives it, the macros' output left out), judged by the
+    allowlist every page passes; each problem at the first line holding what it names."""
     found = []
-    for problem in prose_problems(plain):
+    for problem in prose_problems(text):
         needle = problem.needle.lower()
-        line = next((number for number, text in enumerate(body.splitlines(), 1) if needle in unescape(text).lower()), 1)
+        line = next((number for number, written in enumerate(text.splitlines(), 1) if needle in unescape(written).lower()), 1)
         found.append(DataProblem(name, line, "", problem.reason))
     return found
 
@@ -162,41 +181,3 @@ def headings(markdown: str) -> dict[str, str]:
 
 def _line(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
-
-
-def _front_matter(text: str, name: str) -> tuple[PageFields | None, list[DataProblem]]:
-    """The fields the site reads from a page's front matter (review dates, keywords, `needs`), checked
-    where written: `needs` must name a kind of entries."""
-    match = FRONT_MATTER.match(text)
-    if not match or not (match.group(1) or "").strip():
-        return None, []
-    try:
-        source = read_yaml_text(match.group(1), name, first_line=2)
-    except DataError as exc:
-        return None, list(exc.problems)
-    try:
-        fields = PageFields.model_validate(source.data)
-    except ValidationError as exc:
-        return None, [source.problem(*reason(error, PageFields)) for error in exc.errors(include_url=False)]
-    if fields.needs is not None and fields.needs not in LISTED:
-        return None, [source.problem(("needs",), f"'{fields.needs}' is not a kind of entries{did_you_mean(fields.needs, LISTED)}")]
-    problems = _names_and_macros(source)
-    return (None if problems else fields), problems
-
-
-def _names_and_macros(source) -> list[DataProblem]:
-    """Front matter is read as it is, never rendered, and its fields become names a page's macros see:
-    so no macro syntax in its values, no field named like a macro, and no quote in the description
-    (the theme writes it into an attribute unescaped)."""
-    problems = []
-    for key in source.data:
-        if key in MACROS or key in VARIABLES:
-            problems.append(source.problem((key,), f"'{key}' is the name of a macro pages call; a page's front matter may not use it"))
-    for loc, value in strings(source.data):
-        if any(mark in value for mark in ("{{", "{%", "{#")):
-            problems.append(source.problem(loc, "front matter cannot hold macros ('{{', '{%' or '{#'); write plain text"))
-    description = source.data.get("description")
-    if isinstance(description, str) and '"' in description:
-        problems.append(source.problem(("description",), "a description may not hold a double quote (\"); use ’ or ‘ instead"))
-    return problems
-

@@ -2,9 +2,9 @@
 
 mkdocs resolves a link written as a page's file (`../tools/c-change.md`) and, in a strict build, stops on
 one it cannot: a page that is not there (an entry renamed), or an address it does not recognise as a page
-(`../tools/`). Checked here too, with the page's line, so `./run validate` finds what the build would
-stop on. The pages are the prose pages, each entry page of a kind with a folder, and the printed
-portfolio's pages, which the build makes.
+(`../tools/`), a picture or file content/ does not hold, a section a page does not have. Checked here too,
+with the page's line, so `./run validate` finds what the build would stop on. The pages are the prose
+pages, each entry page of a kind with a folder, and the printed portfolio's pages, which the build makes.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ _CODE = re.compile(r"^```.*?^```|`[^`\n]*`", re.MULTILINE | re.DOTALL)
 _INLINE = re.compile(r"\]\(\s*<?([^)\s>]*)")
 _DEFINITION = re.compile(r"^[ \t]*\[[^\]\n]+\]:[ \t]*<?([^\s>]+)", re.MULTILINE)
 _SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
-PRINTED = "print.md"  # the whole portfolio to print, and print/<part>.md, made by the build
 
 
 @dataclass(frozen=True)
@@ -42,18 +41,25 @@ def page_links(body: str, name: str, src: str) -> list[ProseLink]:
     return found
 
 
-def link_problems(links: list[ProseLink], pages: set[str]) -> list[DataProblem]:
-    """A problem for each link to a page the site will not have, or written so the build cannot tell it is a page."""
+def link_problems(links: list[ProseLink], pages: set[str], media: set[str], sections: dict[str, dict[str, str]], with_macros: set[str]) -> list[DataProblem]:
+    """A problem for each link or picture the build would stop on: a page the site will not have, a link it
+    cannot tell is a page, a file content/ does not hold, an address outside the site, or a section a page
+    without macros does not have (a page with macros may make its own, so only its headings are not checked)."""
     problems = []
     for link in links:
-        path = link.target.partition("#")[0].partition("?")[0]
+        path, _, anchor = link.target.partition("?")[0].partition("#")
         resolved = posixpath.normpath(posixpath.join(posixpath.dirname(link.src), path))
-        if path.endswith(".md"):
-            if resolved not in pages and resolved != PRINTED and not resolved.startswith("print/"):
-                shown = resolved if not resolved.startswith("..") else link.target
-                problems.append(DataProblem(link.name, link.line, "", f"the link '{link.target}' leads to no page of the site: there is no {shown}{did_you_mean(resolved, pages)}"))
+        if resolved.startswith("../") or resolved == "..":
+            problems.append(DataProblem(link.name, link.line, "", f"the address '{link.target}' leads outside the site's pages (content/); link only to pages and files in it"))
+        elif path.endswith(".md"):
+            if resolved not in pages:
+                problems.append(DataProblem(link.name, link.line, "", f"the link '{link.target}' leads to no page of the site: there is no {resolved}{did_you_mean(resolved, pages)}"))
+            elif anchor and resolved in sections and resolved not in with_macros and anchor not in sections[resolved]:
+                problems.append(DataProblem(link.name, link.line, "", f"the link '{link.target}' leads to no section of {resolved}: it has no heading '#{anchor}'{did_you_mean(anchor, sections[resolved])}"))
         elif path.endswith("/") or not posixpath.splitext(path)[1]:
             page = f"{resolved}.md" if f"{resolved}.md" in pages else f"{resolved}/index.md"
             hint = f"; write it as the page's file, '{posixpath.relpath(page, posixpath.dirname(link.src) or '.')}'" if page in pages else ""
             problems.append(DataProblem(link.name, link.line, "", f"the link '{link.target}' is not written as a page's file (ending in .md), so the build cannot check it{hint}"))
+        elif resolved not in media:
+            problems.append(DataProblem(link.name, link.line, "", f"there is no file content/{resolved} for '{link.target}'{did_you_mean(resolved, media)}"))
     return problems

@@ -41,23 +41,57 @@ class Mistake:
     reason: str
 
 
-def read_calls(text: str) -> tuple[list[MacroCall], list[Mistake]]:
+@dataclass(frozen=True)
+class ReadPage:
+    """What a page's Jinja says: its macro calls, its mistakes, and its text as Jinja gives it, without the
+    macros' output (comments and whitespace control applied, raw blocks kept), each part on its own line."""
+
+    calls: list[MacroCall]
+    mistakes: list[Mistake]
+    text: str
+
+
+def read_calls(text: str) -> ReadPage:
     """The macro calls in a page's Markdown (front matter blanked, so lines count from the file's top)."""
     try:
         template = _ENV.parse(text)
     except TemplateSyntaxError as exc:
-        return [], [Mistake(exc.lineno or 1, _syntax_reason(exc))]
+        return ReadPage([], [Mistake(exc.lineno or 1, _syntax_reason(exc))], text)
     calls: list[MacroCall] = []
     mistakes: list[Mistake] = []
+    pieces: list[tuple[int, str]] = []
     for node in template.body:
         if isinstance(node, nodes.Output):
             for part in node.nodes:
-                if not isinstance(part, nodes.TemplateData):
+                if isinstance(part, nodes.TemplateData):
+                    pieces.append((part.lineno, part.data))
+                else:
+                    if _in_a_tag(pieces):
+                        mistakes.append(Mistake(part.lineno, "a macro call inside an HTML tag (an address or another attribute) is not allowed; "
+                                                             "write the tag in Markdown, or put the call outside it"))
                     _expression(part, calls, mistakes)
         else:
             what = _STATEMENT.get(type(node), "a Jinja statement")
             mistakes.append(Mistake(node.lineno, f"{what} is not allowed in a page: {ALLOWED}"))
-    return calls, mistakes
+    return ReadPage(calls, mistakes, _lined(pieces))
+
+
+def _in_a_tag(pieces: list[tuple[int, str]]) -> bool:
+    """True when the page's text so far ends inside an HTML tag (a '<' opened after the last '>')."""
+    before = "".join(data for _, data in pieces[-3:])
+    return before.rfind("<") > before.rfind(">") and bool(re.search(r"<[A-Za-z/!?][^>]*$", before))
+
+
+def _lined(pieces: list[tuple[int, str]]) -> str:
+    """The pieces of text, each starting on the line it starts on in the page."""
+    out, line = [], 1
+    for start, data in pieces:
+        if start > line:
+            out.append("\n" * (start - line))
+            line = start
+        out.append(data)
+        line += data.count("\n")
+    return "".join(out)
 
 
 def _expression(node: nodes.Node, calls: list[MacroCall], mistakes: list[Mistake]) -> None:

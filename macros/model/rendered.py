@@ -64,8 +64,29 @@ def escape_markdown(text: str) -> str:
     return text.replace("<", "&lt;").replace("{", "&#123;").replace("}", "&#125;")
 
 
+# The theme's own: Material reads its settings from the element with id "__config" and finds its parts by
+# ids beginning "__" and by `data-md-*` attributes; a page that gave these could take its settings over.
+THEME_IDS, THEME_ATTRIBUTES = "__", "data-md-"
+_URL = re.compile(r"url\s*\(\s*['\"]?\s*([^)'\"]*)", re.IGNORECASE)
+
+
 def allowed_attribute(tag: str, name: str) -> bool:
+    if name.startswith(THEME_ATTRIBUTES):
+        return False
     return name in GENERIC_ATTRIBUTES or name.startswith(GENERIC_PREFIXES) or name in ATTRIBUTES.get(tag, ())
+
+
+def value_problem(tag: str, name: str, value: str, citations: bool = False) -> str | None:
+    """Why an allowed attribute's value may not be on a page: an address the rules refuse, something loaded
+    from elsewhere by CSS's url(...) (a picture's fill), or an id of the theme's own; None when it may."""
+    if name in ADDRESSES and not (citations and name == "href" and value.startswith("cite:")):
+        return ADDRESSES[name](value)
+    for found in _URL.finditer(value):
+        if not found.group(1).strip().startswith("#"):
+            return f"the attribute {name}= on <{tag}> loads '{found.group(1).strip()}' from elsewhere; a page may load nothing but its own parts"
+    if name == "id" and value.strip().startswith(THEME_IDS):
+        return f"the id '{value.strip()}' on <{tag}> is one the page's theme uses for its own parts; choose another"
+    return None
 
 
 @dataclass(frozen=True)
@@ -101,10 +122,8 @@ def html_problems(html: str, citations: bool = False) -> list[HtmlProblem]:
                 problems.append(HtmlProblem(f"the attribute {name}= on <{tag}> would run script; it is not allowed", name))
             elif not allowed_attribute(tag, name):
                 problems.append(HtmlProblem(f"the attribute {name}= on <{tag}> is not allowed on a page", name))
-            elif name in ADDRESSES and not (citations and name == "href" and value.startswith("cite:")):
-                problem = ADDRESSES[name](value)
-                if problem:
-                    problems.append(HtmlProblem(problem, value))
+            elif problem := value_problem(tag, name, value, citations):
+                problems.append(HtmlProblem(problem, value))
     return problems
 
 
@@ -202,6 +221,8 @@ def markdown_problems(text: str) -> tuple[str, ...]:
             problems.append(problem)
     if any(element.tag in HEADINGS for element in root.iter() if isinstance(element.tag, str)):
         problems.append("headings ('#', or a line underlined with '===' or '---') are not allowed in data text; the page template sets the headings")
+    if any(True for _ in root.iter("img")) and not any("picture" in problem for problem in problems):
+        problems.append("pictures ('![...](...)') are not allowed in data text: data is shown on several pages, from which one address cannot lead to the same file")
     return tuple(problems)
 
 

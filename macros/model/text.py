@@ -47,6 +47,13 @@ def check_markdown(value: str, limit: int = MAX_MARKDOWN) -> str:
     return value
 
 
+def one_line_problem(value: str) -> str | None:
+    """Why `value` cannot be one line a page shows as it is (a title, a heading), if it cannot."""
+    if _TAG.search(value) or _CHAR_REF.search(value):
+        return "holds HTML tags ('<b>') or character references ('&lt;'), which are not allowed in a one-line field; write plain text"
+    return None
+
+
 def check_text(value: str) -> str:
     """One line of inline text: no line breaks, no HTML tags or character references, bounded.
 

@@ -15,12 +15,12 @@ from html import unescape
 import nh3
 
 from ..model.addresses import LINK_SCHEMES
-from ..model.rendered import ADDRESSES, ATTRIBUTES, GENERIC_ATTRIBUTES, GENERIC_PREFIXES, REMOVED_WITH_CONTENT, TAGS
+from ..model.rendered import ATTRIBUTES, GENERIC_ATTRIBUTES, GENERIC_PREFIXES, REMOVED_WITH_CONTENT, TAGS, allowed_attribute, value_problem
 
 # Pages are Markdown's output, which escapes every '<', '>' and '"' in text and attribute values: so these
 # find each start tag, and each link and picture address in it, without parsing the page a second time.
 _START_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)([^>]*)>")
-_ADDRESS = re.compile(r"""\s(href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+_ATTRIBUTE = re.compile(r"""\s([A-Za-z_:][\w:.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 
 
 @dataclass(frozen=True)
@@ -30,9 +30,8 @@ class Sanitised:
 
 
 def _judge(tag: str, attribute: str, value: str) -> str | None:
-    """Each link and picture address as nh3 meets it: kept only where the site's rule allows it."""
-    judge = ADDRESSES.get(attribute)
-    return None if judge and judge(value) else value
+    """Each attribute as nh3 meets it: kept only where the site's rules allow its name and value."""
+    return None if not allowed_attribute(tag, attribute) or value_problem(tag, attribute, value) else value
 
 
 _cleaner = nh3.Cleaner(
@@ -51,11 +50,13 @@ def sanitise(html: str) -> Sanitised:
     """A page's HTML with only what the allowlist allows, and what was taken out of it."""
     tags, dropped = set(), []
     for tag, attributes in _START_TAG.findall(html):
-        tags.add(tag.lower())
-        for match in _ADDRESS.finditer(attributes):
+        tag = tag.lower()
+        tags.add(tag)
+        for match in _ATTRIBUTE.finditer(attributes):
+            name = match.group(1).lower()
             value = unescape(next(part for part in match.groups()[1:] if part is not None))
-            problem = ADDRESSES[match.group(1).lower()](value)
-            if problem:
-                dropped.append(problem)
+            problem = value_problem(tag, name, value) if allowed_attribute(tag, name) else None
+            if problem or name.startswith("data-md-"):
+                dropped.append(problem or f"the attribute {name}= on <{tag}>")
     dropped[:0] = [f"the HTML element <{tag}>" for tag in sorted(tags - TAGS)]
     return Sanitised(_cleaner.clean(html), tuple(dropped))

@@ -284,6 +284,10 @@ CASES: dict[str, Case] = {
         "case_studies", "case_studies.yml", "    number: 2\n", "    number: 0\n",
         "data/case_studies.yml:{@    number: 0}: case_studies[1].number: input should be greater than or equal to 1",
     ),
+    "case study: a number too large to be a file name": case(
+        "case_studies", "case_studies.yml", "    number: 2\n", "    number: 1" + "0" * 300 + "\n",
+        "data/case_studies.yml:{@    number: 1000}: case_studies[1].number: input should be less than or equal to 999",
+    ),
     "case study: empty list of questions": case(
         "case_studies", "case_studies.yml",
         '    questions:\n      - "Are we at risk of becoming inured',
@@ -574,6 +578,14 @@ CASES: dict[str, Case] = {
     "site: colour that is not a colour": case(
         "site", "site.yml", '    primary: "#1f4e79"', '    primary: "navy"',
         "data/site.yml:{@    primary: \"navy\"}: site.colours.primary: 'navy' is not a colour written as #rrggbb",
+    ),
+    "site: a name that would end the theme's attribute": case(
+        "site", "site.yml", '  site_name: "Working with Resistance"', '  site_name: "Riverside\\" onmouseover=\\"alert(1)"',
+        "data/site.yml:{@  site_name:}: site.site_name: the theme writes this name into the pages' HTML as it is, where a double quote (\") would end it; write ’ or “ ” instead",
+    ),
+    "site: a committee name that would redirect every page": case(
+        "site", "site.yml", '  committee_name: "', '  committee_name: "0;url=https://evil.example/\\" http-equiv=\\"refresh" #',
+        "data/site.yml:{@  committee_name:}: site.committee_name: the theme writes this name into the pages' HTML as it is, where a double quote (\") would end it; write ’ or “ ” instead",
     ),
     "site: missing contact address": case(
         "site", "site.yml", '    email: "feedback@example.org"\n', "",

@@ -23,6 +23,9 @@ PAGE = "content/part-four/managers.md"
 HEAD = "---\nreview_due: 2027-01-01\n---\n\n# Managers\n\nRelationships matter.\n\n{{ question_set('assessment') }}\n\n"
 ALLOWED = "a page may call the site's macros with text in quotes, e.g. {{ question_set('supervision') }}, and show {{ build_date }}; nothing else"
 MARKUP = "(write Markdown, or plain HTML without script)"
+FIELDS = "a page's front matter may hold title, description, reviewed, review_due, version, keywords, tags, needs, pdf, hide, search, render_macros"
+TAGS = ", ".join(f"'{tag}'" for tag in __import__("macros.model.vocab", fromlist=["TAGS"]).TAGS[:-1]) + f" or '{__import__('macros.model.vocab', fromlist=['TAGS']).TAGS[-1]}'"
+ONE_LINE = "holds HTML tags ('<b>') or character references ('&lt;'), which are not allowed in a one-line field; write plain text"
 
 
 def write_project(root: Path, body: str, front: str = "") -> Path:
@@ -174,6 +177,35 @@ CASES = {
         "[Write to us](mailto:cpc@example.org?bcc=watcher@example.org)\n", "",
         [f"{PAGE}:{{@mailto:}}: the mail address 'mailto:cpc@example.org?bcc=watcher@example.org' carries extra fields after '?' (such as cc or bcc); give the address alone"],
     ),
+    # ---- headings become titles the theme writes out as they are (c035, c036, c191) ------------------
+    "a heading closing the page's title": ("## Safety &lt;/title&gt;&lt;img src=x onerror=alert(1)&gt;\n", "",
+                                           [f"{PAGE}:{{@## Safety}}: this heading {ONE_LINE}"]),
+    "a heading with a tag in code": ("## Safety `</title><img src=x onerror=alert(1)>`\n", "", [f"{PAGE}:{{@## Safety}}: this heading {ONE_LINE}"]),
+    "an underlined heading with a tag": ("Safety <b>first</b>\n-------------\n", "", [f"{PAGE}:{{@Safety <b>}}: this heading {ONE_LINE}"]),
+    # ---- the theme's own settings and parts (c013, c038, c180) -----------------------------------------
+    "the theme's settings replaced": ('<div id="__config" hidden>{"base": "https://evil.example/"}</div>\n', "",
+                                       [f"{PAGE}:{{@__config}}: the id '__config' on <div> is one the page's theme uses for its own parts; choose another"]),
+    "the theme's settings by attribute list": ("A paragraph.\n{: #__config hidden }\n", "",
+                                                [f"{PAGE}:{{@__config}}: the id '__config' on <p> is one the page's theme uses for its own parts; choose another"]),
+    "a part of the theme claimed": ('<p data-md-component="search">x</p>\n', "", [f"{PAGE}:{{@data-md}}: the attribute data-md-component= on <p> is not allowed on a page"]),
+    "a picture's fill from elsewhere": ('<svg><path d="M0 0H10V10H0Z" fill="url(https://evil.example/p.svg#g)"/></svg>\n', "",
+                                        [f"{PAGE}:{{@fill=}}: the attribute fill= on <path> loads 'https://evil.example/p.svg#g' from elsewhere; a page may load nothing but its own parts"]),
+    # ---- what Jinja gives, not what the page's text looks like (c015, c065, c070, c071, c017, c069) --------
+    "a picture in a raw block": ("{% raw %}{{ <img src=https://evil.example/p.png> }}{% endraw %}\n", "",
+                                 [f"{PAGE}:{{@raw}}: the picture 'https://evil.example/p.png' comes from another site; a page may show pictures from this site only (no request may go elsewhere)"]),
+    "a script in a raw block": ("{% raw %}{{ <script>alert(1)</script> }}{% endraw %}\n", "",
+                                [f"{PAGE}:{{@raw}}: the HTML element <script> is not allowed on a page; it would be taken out with everything in it {MARKUP}"]),
+    "a comment that joins a code block to the text": ('Intro text.\n{#- joins -#}\n    <img src="https://evil.example/x.png" alt="">\n', "",
+                                                       [f"{PAGE}:{{@    <img}}: the picture 'https://evil.example/x.png' comes from another site; a page may show pictures from this site only (no request may go elsewhere)"]),
+    "a comment inside a scheme": ('Line.\n\n<a href="java{# x #}script:alert(1)">x</a>\n', "",
+                                  [f"{PAGE}:{{@java{{#}}: the address 'javascript:alert(1)' uses 'javascript:', which a page may not link to; use http, https, mailto or tel"]),
+    "a macro call in an address": ("""<img src="{{ setting('local_procedures.url') }}p.png" alt="x">\n""", "",
+                                   [f"{PAGE}:{{@<img}}: a macro call inside an HTML tag (an address or another attribute) is not allowed; write the tag in Markdown, or put the call outside it"]),
+    "a macro call in a mail link": ("""<a href="mailto:{{ setting('contact.email') }}">write</a>\n""", "",
+                                    [f"{PAGE}:{{@mailto}}: a macro call inside an HTML tag (an address or another attribute) is not allowed; write the tag in Markdown, or put the call outside it"]),
+    # ---- pictures and files mkdocs would not find --------------------------------------------------
+    "a picture not in content/": ("![diagram](diagram.png)\n", "", [f"{PAGE}:{{@diagram}}: there is no file content/part-four/diagram.png for 'diagram.png'"]),
+    "a link out of the site": ("[the data](../../data/site.yml)\n", "", [f"{PAGE}:{{@the data}}: the address '../../data/site.yml' leads outside the site's pages (content/); link only to pages and files in it"]),
     # ---- text Markdown cannot read: nested too deep, or too costly ---------------------------------
     "lists nested 3,000 deep on one line": (
         "- " * 3000 + "x\n", "",
@@ -192,10 +224,18 @@ CASES = {
         "", 'title: "<img src=x onerror=alert(1)>"\n',
         [f"{PAGE}:2: title: HTML tags ('<b>') and character references ('&lt;') are not allowed in a one-line field; write plain text"],
     ),
-    "a front matter field named like a macro": (
-        "", "contact_list: 1\n",
-        [f"{PAGE}:2: contact_list: 'contact_list' is the name of a macro pages call; a page's front matter may not use it"],
-    ),
+    "a front matter field named like a macro": ("", "contact_list: 1\n", [f"{PAGE}:2: contact_list: unknown field 'contact_list'; {FIELDS}"]),
+    # The theme writes these into every page unescaped (the red team's c001-c009): no field is let through unread.
+    "a subtitle the menu would show": ("", "subtitle: '<img src=x onerror=alert(1)>'\n", [f"{PAGE}:2: subtitle: unknown field 'subtitle' (did you mean 'title'?); {FIELDS}"]),
+    "a status": ("", "status: 'x\"><img src=x onerror=alert(1)>'\n", [f"{PAGE}:2: status: unknown field 'status' (did you mean 'tags'?); {FIELDS}"]),
+    "an author for the meta tag": ("", "author: '\"><script>alert(1)</script>'\n", [f"{PAGE}:2: author: unknown field 'author'; {FIELDS}"]),
+    "a page template": ("", "template: redirect.html\n", [f"{PAGE}:2: template: unknown field 'template'; {FIELDS}"]),
+    "an icon by path": ("", "icon: ../../../../etc/passwd\n", [f"{PAGE}:2: icon: unknown field 'icon'; {FIELDS}"]),
+    "a tag with HTML": ("", "tags: ['<img src=x onerror=alert(1)>']\n",
+                        [f"{PAGE}:2: tags[0]: '<img src=x onerror=alert(1)>' is not one of the allowed values: {TAGS}"]),
+    "tags as one word": ("", "tags: assessment\n", [f"{PAGE}:2: tags: expected a list (lines starting with '- '), got 'assessment'"]),
+    "hide as a number": ("", "hide: 5\n", [f"{PAGE}:2: hide: expected a list (lines starting with '- '), got 5"]),
+    "search as a list": ("", "search: [1]\n", [f"{PAGE}:2: search: expected a group of fields ('name: value' lines), got a list"]),
     "a quote in the description": (
         "", "description: 'Managers\" http-equiv=\"refresh'\n",
         [f"{PAGE}:2: description: a description may not hold a double quote (\"); use ’ or ‘ instead"],
@@ -254,3 +294,35 @@ def test_the_build_stops_with_the_same_message(tmp_path, name):
     assert "Traceback" not in result.stderr + result.stdout
     assert "uid=" not in result.stdout + result.stderr
     assert not out.exists()
+
+
+# Files in content/ that are not pages to read (the red team's c072, c081, c082, c083, c176, c180, c185).
+FILES = {
+    "a link to the machine's passwords": (lambda c: (c / "leak.txt").symlink_to("/etc/passwd"), "content/leak.txt:1: this is a link to a file elsewhere, which the site would publish; put a copy of the file here instead"),
+    "a page that is a link": (lambda c: (c / "part-four" / "leak.md").symlink_to("/etc/hostname"), "content/part-four/leak.md:1: this is a link to a file elsewhere, which the site would publish; put a copy of the file here instead"),
+    "a page that links to itself": (lambda c: (c / "part-four" / "loop.md").symlink_to("loop.md"), "content/part-four/loop.md:1: this is a link to a file elsewhere, which the site would publish; put a copy of the file here instead"),
+    "a script": (lambda c: (c / "evil.js").write_text("alert(1)"), "content/evil.js:1: content/ holds pages (.md) and the pictures and documents they show (.png, .jpg, .jpeg, .gif, .webp, .pdf); a .js file would be published as it is: move it out of content/"),
+    "an HTML page": (lambda c: (c / "evil.html").write_text("<script>alert(1)</script>"), "content/evil.html:1: content/ holds pages (.md) and the pictures and documents they show (.png, .jpg, .jpeg, .gif, .webp, .pdf); a .html file would be published as it is: move it out of content/"),
+    "a page named in HTML": (lambda c: (c / "part-four" / "<img src=x onerror=alert(1)>.md").write_text("Text.\n"),
+                             "content/part-four/<img src=x onerror=alert(1)>.md:1: a page's file name becomes its address (and, without a heading, its title): use lowercase letters, digits and hyphens, then .md"),
+    "a page that is not UTF-8": (lambda c: (c / "part-four" / "latin.md").write_bytes(b"# Caf\xe9\n"), "content/part-four/latin.md:1: the page is not UTF-8 text (byte 0xe9); save it as UTF-8"),
+    "a page at an entry's address": (lambda c: (c / "case-studies").mkdir() or (c / "case-studies" / "one.md").write_text("# One\n"),
+                                     "content/case-studies/one.md:1: this page has the address of the case study 'one''s own page; rename the page"),
+}
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_a_file_content_may_not_hold_is_named(tmp_path, capsys, name):
+    make, expected = FILES[name]
+    write_project(tmp_path, "Text.\n")
+    make(tmp_path / "content")
+    status, messages = validate_messages(tmp_path, capsys)
+    assert (status, messages) == (1, [expected])
+
+
+def test_a_link_to_a_section_a_page_does_not_have(tmp_path, capsys):
+    page = write_project(tmp_path, "See [the questions](questions.md#what-to-ask) and [the start](questions.md#the-start).\n")
+    (page.parent / "questions.md").write_text("# Questions\n\n## The start\n\nText.\n", encoding="utf-8")
+    status, messages = validate_messages(tmp_path, capsys)
+    assert (status, messages) == (1, [expand(f"{PAGE}:{{@See [the}}: the link 'questions.md#what-to-ask' leads to no section of part-four/questions.md: "
+                                             "it has no heading '#what-to-ask'", page)])

@@ -7,6 +7,7 @@ portfolio) and tests/fixtures/committee (a committee's data/local/ files).
 
 from __future__ import annotations
 
+import os
 import shutil
 import struct
 import subprocess
@@ -368,3 +369,25 @@ def test_a_glossary_longer_than_every_build_can_afford_is_refused(data_dir):
     ]
     (data_dir / "glossary.yml").write_text("glossary:\n" + terms.rsplit("  - term", 1)[0], encoding="utf-8")
     assert len(load_site_data(data_dir).glossary) == 1000
+
+
+# Files in data/ that an editor means as data but that would not be read (the red team's c089-c100): each is named.
+ODD_FILES = {
+    "a pipe": (lambda local: os.mkfifo(local / "courses.yml"), "data/local/courses.yml:1: this is not a file of data (a folder, a pipe or a device); remove it"),
+    "a folder named as data": (lambda local: (local / "courses.yml").mkdir(), "data/local/courses.yml:1: this is not a file of data (a folder, a pipe or a device); remove it"),
+    "a broken link": (lambda local: (local / "courses.yml").symlink_to(local / "gone.yml"), "data/local/courses.yml:1: this is a link to a file elsewhere; put the file itself here"),
+    "a link to itself": (lambda local: (local / "courses.yml").symlink_to("courses.yml"), "data/local/courses.yml:1: this is a link to a file elsewhere; put the file itself here"),
+    "a link to a device": (lambda local: (local / "courses.yml").symlink_to("/dev/zero"), "data/local/courses.yml:1: this is a link to a file elsewhere; put the file itself here"),
+    "a folder in local/": (lambda local: (local / "extra").mkdir() or (local / "extra" / "courses.yml").write_text("courses: []\n"),
+                           "data/local/extra:1: local/ holds files, not folders: move what this folder holds into local/ itself"),
+    "a name in capitals": (lambda local: (local / "Courses.YML").write_text("courses: []\n"), "data/local/Courses.YML:1: data files end in .yml in lower case: rename it courses.yml"),
+    "a .yaml ending": (lambda local: (local / "courses.yaml").write_text("courses: []\n"), "data/local/courses.yaml:1: data files end in .yml in lower case: rename it courses.yml"),
+}
+
+
+@pytest.mark.parametrize("name", ODD_FILES)
+def test_a_file_in_data_that_would_not_be_read_is_named(data_dir, name):
+    make, expected = ODD_FILES[name]
+    (data_dir / "local").mkdir()
+    make(data_dir / "local")
+    assert problems(data_dir) == [expected]

@@ -34,7 +34,7 @@ class MenuItem(MenuPage):
     page: Page | None = None  # type: ignore[assignment]
     pages: list[MenuPage] = []
     part: Id | None = Field(None, description="Makes this item a Part of the printed portfolio, with this name in its addresses: print/<part>/, <part>.pdf")
-    number: int | None = Field(None, ge=1, description="The Part's number, as key messages name it (part: 3)")
+    number: int | None = Field(None, ge=1, le=99, description="The Part's number, as key messages name it (part: 3)")
 
     @model_validator(mode="after")
     def _a_page_or_pages(self) -> MenuItem:

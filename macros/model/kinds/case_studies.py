@@ -21,7 +21,7 @@ class CaseStudy(Governed):
     """One of Part Two's case studies; gets a page at /case-studies/<id>/."""
 
     id: Id
-    number: int = Field(ge=1)
+    number: int = Field(ge=1, le=999, description="Its number in the portfolio, shown in words up to twelve (Case study One)")
     title: OneLine
     summary: OneLine
     narrative: Markdown

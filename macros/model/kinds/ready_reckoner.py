@@ -21,7 +21,7 @@ class ReckonerIndicator(Model):
 
 
 class ReckonerAction(Model):
-    visit: int = Field(ge=1)
+    visit: int = Field(ge=1, le=99)
     text: Text
 
 

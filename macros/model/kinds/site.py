@@ -63,12 +63,22 @@ class LinkTo(Model):
     url: Url
 
 
+def _name(value: str) -> str:
+    if '"' in value:
+        raise ValueError("the theme writes this name into the pages' HTML as it is, where a double quote (\") would end it; write ’ or “ ” instead")
+    return value
+
+
+# A name the theme writes into every page's attributes unescaped (the header's logo, the author's meta tag).
+Name = Annotated[Text, AfterValidator(_name)]
+
+
 class SiteSettings(Model):
     """One committee's own settings (data/site.yml; data/local/site.yml changes only what differs)."""
 
-    site_name: Text
-    short_name: Text | None = Field(None, description="The name under the site's icon on a phone's home screen (12 characters or fewer show in full); site_name when not given")
-    committee_name: Text
+    site_name: Name
+    short_name: Name | None = Field(None, description="The name under the site's icon on a phone's home screen (12 characters or fewer show in full); site_name when not given")
+    committee_name: Name
     logo: Text | None = Field(None, description="An .svg, .png or .jpg file in data/ or data/local/, e.g. local/logo.svg")
     colours: Colours
     contact: SiteContact
