@@ -16,6 +16,8 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from ..outputs.folders import BUNDLES, failure, project_sources, refusal, shown
+
 README = "hosting/README-INTRANET.txt"
 WEB, SHARED = "web-server", "shared-drive"
 
@@ -36,28 +38,51 @@ def readme(site_url: str | None) -> str:
     return render(env, README, site=settings, date=build_date(), site_url=site_url, web=WEB, shared=SHARED, nginx=nginx_snippet(env), **context())
 
 
+def write_zip(root: Path, target: Path) -> None:
+    """`root` zipped as `target`, written under another name first so that a zip under its own name is always whole."""
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            for path in sorted(root.rglob("*")):
+                if path.is_file():
+                    archive.write(path, f"{root.name}/{path.relative_to(root).as_posix()}")
+        partial.replace(target)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="./run bundle", description=__doc__.splitlines()[0])
     parser.add_argument("--out", default="dist", help="folder for the zip file (default: dist/)")
     args = parser.parse_args(argv)
     site_url = os.environ.get("SITE_URL") or None
-    with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp) / "working-with-resistance"
-        for name, offline in ((WEB, False), (SHARED, True)):
-            failed = build(root / name, offline)
-            if failed:
-                return failed
-        (root / "README-INTRANET.txt").write_text(readme(site_url), encoding="utf-8")
-        from ..render.clock import build_date
+    # The same rules as a build's or ./run pdf's output folder, before the two builds: the zip never goes into
+    # the sources (in data/local/ or content/ the next build would publish it), a file, or a folder of other files.
+    project, out = Path.cwd(), Path(args.out)
+    if reason := refusal(out, project, project_sources(project), BUNDLES):
+        print(reason, file=sys.stderr)
+        return 1
+    name = shown(out, project)
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            root = Path(tmp) / "working-with-resistance"
+            for copy, offline in ((WEB, False), (SHARED, True)):
+                failed = build(root / copy, offline)
+                if failed:
+                    return failed
+            (root / "README-INTRANET.txt").write_text(readme(site_url), encoding="utf-8")
+            from ..render.clock import build_date
 
-        out = Path(args.out)
-        out.mkdir(parents=True, exist_ok=True)
-        target = out / f"working-with-resistance-{build_date()}.zip"
-        with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            for path in sorted(root.rglob("*")):
-                if path.is_file():
-                    archive.write(path, f"{root.name}/{path.relative_to(root).as_posix()}")
-        print(target)
+            out.mkdir(parents=True, exist_ok=True)
+            target = out / f"working-with-resistance-{build_date()}.zip"
+            write_zip(root, target)
+            print(target)
+    except KeyboardInterrupt:
+        print(f"Stopped: interrupted; no new zip was written to {name}/", file=sys.stderr)
+        return 130
+    except OSError as exc:  # a full disk, a folder that cannot be written: one line naming the path
+        print(failure(exc, project, BUNDLES, out, kept=f"no new zip was written to {name}/"), file=sys.stderr)
+        return 1
     return 0
 
 

@@ -26,7 +26,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from ..outputs.folders import PDFS, failure, project_sources, refusal, remove_stale, shown, staging_folder, swap_in
+from ..outputs.folders import PDFS, failure, make_staging, project_sources, refusal, remove_stale, shown, staging_folder, swap_in
 from ..outputs.pdf.printer import LocalAddress, print_site, printables, public_root
 
 NO_ADDRESS = ("The site was built without SITE_URL, so the PDFs print no web addresses and no QR codes. "
@@ -87,8 +87,7 @@ def print_staged(site_dir: str | None, out: Path) -> tuple[list[tuple[str, int]]
     addresses' root. A failure (SystemExit) or an interruption leaves the previous set as it was."""
     real = out.resolve()
     remove_stale(real)
-    staging = staging_folder(real)
-    staging.mkdir(parents=True)
+    staging = make_staging(real)
     try:
         with tempfile.TemporaryDirectory() as tmp:
             site = Path(site_dir) if site_dir else Path(tmp) / "site"

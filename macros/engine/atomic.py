@@ -11,7 +11,7 @@ import click
 from mkdocs.exceptions import Abort
 from mkdocs.utils import CountHandler
 
-from ..outputs.folders import SITE, failure, refusal, remove_stale, shown, staging_folder, swap_in
+from ..outputs.folders import SITE, failure, make_staging, refusal, remove_stale, shown, staging_folder, swap_in
 
 # mkdocs logs under "mkdocs"; ProperDocs, its maintained fork, under "properdocs" (which does not
 # pass records on to "mkdocs"): a warning under either must stop a strict build from replacing the site.
@@ -53,7 +53,10 @@ class AtomicBuild:
     def __init__(self, target: Path):
         self.target = target
         self.place = target.resolve()
-        self.staging = staging_folder(self.place)
+        try:
+            self.staging = make_staging(self.place)  # no more open than the site it replaces
+        except OSError:  # mkdocs tries again, and build_failure reports why with what was kept
+            self.staging = staging_folder(self.place)
         self.existed = self.place.exists()
         self.warnings = CountHandler()
         self.warnings.setLevel(logging.WARNING)

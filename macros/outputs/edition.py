@@ -75,10 +75,11 @@ class Edition:
 
 
 def find_template(local_dir: Path, stem: str, suffixes: tuple[str, ...]) -> Path | None:
-    """A committee's template in data/local/, saved as a document or as a template file."""
+    """A committee's template in data/local/, saved as a document or as a template file. Anything of
+    that name is found (a folder, a link), so that checking it says why it cannot be used."""
     for suffix in suffixes:
         path = local_dir / f"{stem}{suffix}"
-        if path.is_file():
+        if path.is_symlink() or path.exists():
             return path
     return None
 

@@ -14,6 +14,7 @@ import errno
 import os
 import re
 import shutil
+import stat
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -42,6 +43,7 @@ class Output:
     earlier: str  # "an earlier site"
     flag: str  # "-d"
     default: str  # "site"
+    whole: bool = True  # the run replaces the folder whole (a site, PDFs), rather than adding a file to it (a bundle)
 
 
 def looks_like_site(folder: Path) -> bool:
@@ -54,8 +56,16 @@ def looks_like_pdfs(folder: Path) -> bool:
     return all(path.is_file() and path.name.endswith((".pdf", ".pdf.partial")) for path in folder.iterdir())
 
 
+def looks_like_bundles(folder: Path) -> bool:
+    """Earlier zips of ./run bundle: nothing but zip files (and one a run was writing when it stopped)."""
+    return all(path.is_file() and path.name.endswith((".zip", ".zip.partial")) for path in folder.iterdir())
+
+
 SITE = Output(looks_like_site, "an earlier site", "-d", "site")
 PDFS = Output(looks_like_pdfs, "earlier PDFs", "--out", "pdf")
+# A bundle adds one zip to its folder, so a mount point (a USB stick) may take it; but never the sources
+# (data/local/ would publish it with the next build) nor a folder of other files.
+BUNDLES = Output(looks_like_bundles, "earlier bundles", "--out", "dist", whole=False)
 
 
 def shown(path: Path, root: Path) -> str:
@@ -83,7 +93,7 @@ def refusal(folder: Path, root: Path, sources: Iterable[Path], output: Output) -
             return f"Stopped: the output folder {name} holds {source_name}, the site's sources; {another}"
     if real.exists() and not real.is_dir():
         return f"Stopped: the output folder {name} is a file, not a folder; {another}"
-    if os.path.ismount(real):
+    if output.whole and os.path.ismount(real):
         return f"Stopped: the output folder {name} is a mount point (a disk or share of its own), which cannot be replaced whole; use a folder inside it, e.g. {output.flag} {name}/{output.default}"
     if real.is_dir() and any(real.iterdir()) and not output.is_earlier(real):
         return f"Stopped: the output folder {name} holds other files, not {output.earlier}; empty it, or {another}"
@@ -98,6 +108,25 @@ def project_sources(root: Path, *configured: Path) -> list[Path]:
 def staging_folder(real: Path, kind: str = "building") -> Path:
     """This process's folder next to the output folder: `building` (the new output) or `old` (the previous)."""
     return real.with_name(f".{real.name}.{kind}-{os.getpid()}")
+
+
+def permissions(real: Path) -> int | None:
+    """The permission bits of the output folder a run replaces, which its new output keeps; None when there is none yet."""
+    try:
+        return stat.S_IMODE(real.stat().st_mode) if real.is_dir() else None
+    except OSError:
+        return None
+
+
+def make_staging(real: Path) -> Path:
+    """This process's staging folder next to `real`, made now and no more open than `real` is: a build
+    into a private folder (0700, such as ~/.ssh) is not readable by others while it runs either."""
+    staging = staging_folder(real)
+    mode = permissions(real)
+    staging.mkdir(parents=True, mode=0o700 if mode is not None else 0o777)
+    if mode is not None:
+        os.chmod(staging, mode)
+    return staging
 
 
 def running(pid: int) -> bool:
@@ -137,6 +166,9 @@ def remove_stale(real: Path) -> None:
 def swap_in(staging: Path, real: Path) -> None:
     """Move the complete new output into place; the previous one goes only once the new one is there."""
     old = staging_folder(real, "old")
+    mode = permissions(real)
+    if mode is not None:  # the folder replaced keeps its permissions: a private one is not opened to everyone
+        os.chmod(staging, mode)
     if real.exists():
         real.rename(old)
     try:

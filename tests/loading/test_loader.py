@@ -176,6 +176,12 @@ def test_a_light_header_colour_can_keep_dark_links(data_dir):
     assert (colours.primary, colours.link_light) == ("#f5c542", "#7a4d00")
 
 
+STILL_ONLY = "a logo may hold only shapes, text, gradients, patterns, masks, filters and pictures inside it: remove it and save it again as plain SVG"
+NOT_MOVING = "a logo may not move or change: remove it and save it again as plain SVG"
+LOADS_NOTHING = "a logo may load nothing from elsewhere: save it again as plain SVG"
+PLAIN_STYLE = "a logo may load nothing: write the style plainly (fill:#1f4e79) or move it into attributes (fill=\"#1f4e79\"), or save it again as plain SVG"
+
+
 @pytest.mark.parametrize(
     "logo,reason",
     [
@@ -194,7 +200,22 @@ def test_a_light_header_colour_can_keep_dark_links(data_dir):
         ("local/remote.svg", "'local/remote.svg' refers to something outside it ('https://tracker.example/p.png'); a logo may load nothing from elsewhere: save it again as plain SVG"),
         ("local/imported.svg", "'local/imported.svg' has a style that loads something from elsewhere; a logo may load nothing: save it again as plain SVG"),
         ("local/entities.svg", "'local/entities.svg' declares entities (<!ENTITY ...>); save it again as plain SVG"),
-        ("local/foreign.svg", "'local/foreign.svg' holds <foreignobject>, which is not part of a picture; a logo may hold no script or embedded document: save it again as plain SVG"),
+        ("local/foreign.svg", "'local/foreign.svg' holds <foreignObject>, which is not part of a picture; a logo may hold no script or embedded document: save it again as plain SVG"),
+        # An SVG opened on its own (assets/images/logo.svg) is a page of the site's: what the red team got past a list of what to refuse.
+        ("local/link.svg", f"'local/link.svg' holds <a>, which a logo may not hold; {STILL_ONLY}"),
+        ("local/set.svg", f"'local/set.svg' holds <set>, which is not part of a still picture; {NOT_MOVING}"),
+        ("local/stylesheet.svg", "'local/stylesheet.svg' holds the instruction <?xml-stylesheet ...?>, which can load a style sheet from elsewhere; "
+                                 "a logo may load nothing: remove it and save it again as plain SVG"),
+        ("local/animated-picture.svg", f"'local/animated-picture.svg' holds <animate>, which is not part of a still picture; {NOT_MOVING}"),
+        ("local/fill-url.svg", f"'local/fill-url.svg' refers to something outside it ('url(https://evil.example/p.svg#g)'); {LOADS_NOTHING}"),
+        ("local/style-comment.svg", f"'local/style-comment.svg' has a style written in a way that cannot be checked (a comment or element inside it); {PLAIN_STYLE}"),
+        ("local/style-escape.svg", f"'local/style-escape.svg' has a style written in a way that cannot be checked (a backslash escape); {PLAIN_STYLE}"),
+        ("local/style-url.svg", f"'local/style-url.svg' refers to something outside it ('url( https://evil.example/p.svg#g)'); {LOADS_NOTHING}"),
+        ("local/image-set.svg", f"'local/image-set.svg' has a style written in a way that cannot be checked (image-set(...)); {PLAIN_STYLE}"),
+        ("local/svg-picture.svg", f"'local/svg-picture.svg' refers to something outside it ('data:image/svg+xml;base64,PHN2Zy8+'); {LOADS_NOTHING}"),
+        ("local/base.svg", "'local/base.svg' has the attribute xml:base= on <svg>, which a logo may not use; remove it and save it again as plain SVG"),
+        ("local/attlist.svg", "'local/attlist.svg' declares rules of its own in its <!DOCTYPE [...]>, which can add to what it holds; save it again as plain SVG"),
+        ("local/xhtml.svg", f"'local/xhtml.svg' holds <img>, which a logo may not hold; {STILL_ONLY}"),
     ],
 )
 def test_a_logo_that_cannot_be_used_is_reported_where_it_is_named(data_dir, logo, reason):
@@ -214,6 +235,23 @@ def test_a_logo_that_cannot_be_used_is_reported_where_it_is_named(data_dir, logo
     (local / "imported.svg").write_text(svg.format("<style>@import url(https://cdn.example/x.css);</style><rect width='5' height='5'/>"), encoding="utf-8")
     (local / "entities.svg").write_text("<!DOCTYPE svg [<!ENTITY a 'aaaa'>]>" + svg.format("<text>&a;</text>"), encoding="utf-8")
     (local / "foreign.svg").write_text(svg.format("<foreignObject><div xmlns='http://www.w3.org/1999/xhtml'>x</div></foreignObject>"), encoding="utf-8")
+    hostile = {
+        "link": "<a href='#'><set attributeName='href' to='javascript:alert(document.domain)'/><rect width='5' height='5'/></a>",
+        "set": "<rect width='5' height='5'><set attributeName='fill' to='red'/></rect>",
+        "animated-picture": "<image href='#' width='5' height='5'><animate attributeName='href' values='https://evil.example/x.png'/></image>",
+        "fill-url": "<rect width='5' height='5' fill='url(https://evil.example/p.svg#g)'/>",
+        "style-comment": "<style>rect { fill:u<!-- -->rl(https://evil.example/p.svg#g) }</style><rect width='5' height='5'/>",
+        "style-escape": "<style>rect { fill:\\75 rl(https://evil.example/p.svg#g) }</style><rect width='5' height='5'/>",
+        "style-url": "<rect width='5' height='5' style='fill:url( https://evil.example/p.svg#g)'/>",
+        "image-set": "<rect width='5' height='5' style='fill:#000;background:image-set(\"https://evil.example/x.png\" 1x)'/>",
+        "svg-picture": "<image href='data:image/svg+xml;base64,PHN2Zy8+' width='5' height='5'/>",
+        "xhtml": "<img xmlns='http://www.w3.org/1999/xhtml' src='https://evil.example/x.png'/><rect width='5' height='5'/>",
+    }
+    for name, body in hostile.items():
+        (local / f"{name}.svg").write_text(svg.format(body), encoding="utf-8")
+    (local / "stylesheet.svg").write_text("<?xml version='1.0'?><?xml-stylesheet href='https://evil.example/x.css'?>" + svg.format("<rect width='5' height='5'/>"), encoding="utf-8")
+    (local / "base.svg").write_text(svg.format("<rect width='5' height='5'/>").replace("viewBox", "xml:base='https://evil.example/' viewBox"), encoding="utf-8")
+    (local / "attlist.svg").write_text("<!DOCTYPE svg [<!ATTLIST svg onload CDATA 'alert(1)'>]>" + svg.format("<rect width='5' height='5'/>"), encoding="utf-8")
     (data_dir / "local" / "site.yml").write_text(f'site:\n  committee_name: "Riverside"\n  logo: "{logo}"\n', encoding="utf-8")
     [problem] = problems(data_dir)
     assert problem.startswith(f"data/local/site.yml:3: site.logo: {reason}")

@@ -12,6 +12,7 @@ import os
 import random
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import time
@@ -19,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.outputs.folders import PDFS, SITE, failure, looks_like_site, remove_stale
-from macros.commands import pdf
+from macros.commands import bundle, pdf
+from macros.outputs.folders import BUNDLES, PDFS, SITE, failure, looks_like_site, make_staging, refusal, remove_stale, staging_folder, swap_in
 from macros.outputs.pdf.printer import printables
 from tests.helpers import MKDOCS, copy_project, run_mkdocs
 
@@ -276,8 +277,13 @@ def earlier_pdfs(tmp_path) -> Path:
     return out
 
 
+def run_command(project: Path, command: str, *args: str) -> subprocess.CompletedProcess:
+    """`./run pdf` or `./run bundle` in the project, as an editor runs it."""
+    return subprocess.run([sys.executable, "-m", "macros", command, *args], cwd=project, capture_output=True, text=True, timeout=600)
+
+
 def run_pdf(project: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "macros", "pdf", *args], cwd=project, capture_output=True, text=True, timeout=300)
+    return run_command(project, "pdf", *args)
 
 
 @pytest.mark.parametrize("folder, reason", [
@@ -439,3 +445,117 @@ def test_pdf_on_a_full_disk_says_so_in_one_line_and_keeps_the_previous_set(proje
         assert error_lines(result) == [f"Stopped: writing {out}/: the disk is full; free some space, then try again; the PDFs in {out}/ are as they were"]
         assert contents(out) == {"old-handout.pdf": b"%PDF the previous set"}
         assert leftovers(disk) == []
+
+
+# ./run bundle: the zip goes into a folder of its own, never into the sources, where the next build would publish it.
+
+
+def run_bundle(project: Path, *args: str) -> subprocess.CompletedProcess:
+    return run_command(project, "bundle", *args)
+
+
+@pytest.mark.parametrize("folder, reason", [
+    ("data/local", "the output folder data/local is inside data/, which holds the site's sources"),
+    ("content", "the output folder content is content/, which holds the site's sources"),
+    ("data/site.yml", "the output folder data/site.yml is inside data/, which holds the site's sources"),
+    ("overrides/portfolio", "the output folder overrides/portfolio is inside overrides/, which holds the site's sources"),
+    (".", "the output folder {project} is the project's own folder"),
+    ("..", "the output folder {parent} holds the project's folder"),
+])
+def test_bundle_refuses_the_sources_in_one_line_before_building(project, folder, reason):
+    before = sources_digest(project)
+    started = time.monotonic()
+
+    result = run_bundle(project, "--out", folder)
+
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    assert error_lines(result) == [f"Stopped: {reason.format(project=project, parent=project.parent)}; choose another folder, e.g. --out dist"]
+    assert time.monotonic() - started < 30, "refused before the two builds"
+    assert sources_digest(project) == before
+    assert not list(project.rglob("*.zip")) and not list(project.parent.glob("*.zip"))
+
+
+def test_bundle_refuses_a_folder_of_other_files_and_a_file(project, tmp_path):
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    (papers / "minutes.docx").write_bytes(b"minutes")
+    (tmp_path / "notes.txt").write_text("notes")
+
+    result = run_bundle(project, "--out", str(papers))
+    assert error_lines(result) == [f"Stopped: the output folder {papers} holds other files, not earlier bundles; empty it, or choose another folder, e.g. --out dist"]
+    assert contents(papers) == {"minutes.docx": b"minutes"}
+
+    result = run_bundle(project, "--out", str(tmp_path / "notes.txt"))
+    assert error_lines(result) == [f"Stopped: the output folder {tmp_path / 'notes.txt'} is a file, not a folder; choose another folder, e.g. --out dist"]
+    assert (tmp_path / "notes.txt").read_text() == "notes"
+
+
+def test_a_folder_of_earlier_bundles_or_a_mount_point_may_take_a_new_one(tmp_path):
+    """A bundle adds one zip: a folder of earlier zips, or a disk of its own (a USB stick), is fine."""
+    dist = tmp_path / "project" / "dist"
+    dist.mkdir(parents=True)
+    (dist / "working-with-resistance-2026-01-31.zip").write_bytes(b"PK")
+    assert refusal(dist, tmp_path / "project", [tmp_path / "project" / "data"], BUNDLES) is None
+    with tmpfs(tmp_path / "stick", "1m") as stick:
+        assert refusal(stick, tmp_path / "project", [tmp_path / "project" / "data"], BUNDLES) is None
+
+
+@pytest.mark.parametrize("stop, status, line", [
+    (OSError(errno.ENOSPC, "No space left on device"), 1, "Stopped: writing dist/: the disk is full; free some space, then try again; no new zip was written to dist/"),
+    (KeyboardInterrupt(), 130, "Stopped: interrupted; no new zip was written to dist/"),
+])
+def test_an_interrupted_or_failed_bundle_leaves_no_half_zip(tmp_path, monkeypatch, capsys, stop, status, line):
+    def build(target: Path, offline: bool) -> int:  # in place of mkdocs: a one-page site
+        target.mkdir(parents=True)
+        (target / "index.html").write_text("<p>page</p>")
+        return 0
+
+    def stopped(*args, **kwargs):
+        raise stop
+
+    (tmp_path / "dist").mkdir()
+    (tmp_path / "dist" / "working-with-resistance-2026-01-31.zip").write_bytes(b"PK earlier")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(bundle, "build", build)
+    monkeypatch.setattr(bundle, "readme", lambda site_url: "read me")
+    monkeypatch.setattr(bundle.zipfile.ZipFile, "write", stopped)
+
+    assert bundle.main(["--out", "dist"]) == status
+
+    assert capsys.readouterr().err.splitlines() == [line]
+    assert contents(tmp_path / "dist") == {"working-with-resistance-2026-01-31.zip": b"PK earlier"}
+
+
+# A folder's permissions are its owner's: a build into a private folder keeps it private.
+
+
+@pytest.mark.parametrize("mode", [0o700, 0o750])
+def test_a_build_keeps_the_output_folders_permissions(project, tmp_path, mode):
+    out = tmp_path / "private"
+    out.mkdir()
+    out.chmod(mode)
+
+    for _ in range(2):  # into the empty folder, then over the site the first build left
+        result = run_mkdocs(["build", "--strict", "-d", str(out)], cwd=project)
+        assert result.returncode == 0, result.stderr
+        assert looks_like_site(out)
+        assert stat.S_IMODE(out.stat().st_mode) == mode
+        assert leftovers(tmp_path) == []
+
+
+def test_the_new_output_takes_the_replaced_folders_permissions_and_a_staging_folder_is_no_more_open(tmp_path):
+    real = tmp_path / "out"
+    real.mkdir()
+    real.chmod(0o700)
+    staging = make_staging(real)
+    assert stat.S_IMODE(staging.stat().st_mode) == 0o700, "not readable by others while the run writes it"
+    (staging / "index.html").write_text("new")
+    swap_in(staging, real)
+    assert stat.S_IMODE(real.stat().st_mode) == 0o700 and (real / "index.html").read_text() == "new"
+
+    staging = staging_folder(real)
+    staging.mkdir(mode=0o755)
+    swap_in(staging, real)
+    assert stat.S_IMODE(real.stat().st_mode) == 0o700
+    assert leftovers(tmp_path) == []

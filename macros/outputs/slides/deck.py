@@ -63,13 +63,15 @@ def _template_bytes(path: Path) -> bytes:
 
 def check_template(path: Path) -> None:
     """Raise TemplateProblem when the committee's template cannot be used for slides."""
+    from ..packages import plain_reason
+
     try:
         deck = Presentation(io.BytesIO(_template_bytes(path)))
         Layouts(deck)
     except TemplateProblem:
         raise
     except Exception as exc:  # noqa: BLE001 - python-pptx raises many kinds; the reason is what matters
-        raise TemplateProblem(f"slides cannot be made from it ({type(exc).__name__}: {exc})") from None
+        raise TemplateProblem(f"slides cannot be made from it ({type(exc).__name__}: {plain_reason(exc)})") from None
 
 
 def _widen(deck) -> None:

@@ -83,12 +83,14 @@ def _template_bytes(path: Path) -> bytes:
 
 def check_template(path: Path) -> None:
     """Raise TemplateProblem when the committee's Word template cannot be opened as one."""
+    from ..packages import plain_reason
+
     try:
         Document(io.BytesIO(_template_bytes(path)))
     except TemplateProblem:
         raise
     except Exception as exc:  # noqa: BLE001 - python-docx raises many kinds; the reason is what matters
-        raise TemplateProblem(f"Word documents cannot be made from it ({type(exc).__name__}: {exc})") from None
+        raise TemplateProblem(f"Word documents cannot be made from it ({type(exc).__name__}: {plain_reason(exc)})") from None
 
 
 def _drop_unused_table_styles(document) -> None:
