@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 import shutil
@@ -11,6 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+import yaml
 from bs4 import BeautifulSoup
 
 from benchmarks.project import copy_project as copy_sources
@@ -21,9 +23,48 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def copy_project(dest: Path) -> Path:
-    """A copy of the project to change and build (the benchmark's), starting from the repository's caches
+    """A copy of the real project to change and build (the benchmark's), starting from the repository's caches
     of compressed copies, downloads and icons, so that its builds make only what the test changed."""
     return copy_sources(dest, warm=True)
+
+
+FIXTURE_DATA = ROOT / "tests" / "fixtures" / "portfolio" / "data"
+FIXTURE_SITE = ROOT / "tests" / "fixtures" / "site"
+
+
+def fixture_project(dest: Path) -> Path:
+    """A small portfolio made for the tests: the fixture data (tests/fixtures/portfolio/data), prose pages that
+    place every kind (tests/fixtures/site/content) and their menu (tests/fixtures/site/book.yml), with the
+    project's own mkdocs.yml, theme overrides and generator. Tests of the site, the downloads and the browser
+    build this, so an editor's change to the real portfolio never breaks them."""
+    dest.mkdir(parents=True, exist_ok=True)
+    (dest / "macros").symlink_to(ROOT / "macros", target_is_directory=True)
+    shutil.copytree(ROOT / "overrides", dest / "overrides")
+    shutil.copy2(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copytree(FIXTURE_DATA, dest / "data")
+    shutil.copytree(FIXTURE_SITE / "content", dest / "content")
+    fixture_site_data(dest / "data")
+    return dest
+
+
+def fixture_site_data(data: Path) -> None:
+    """Make a copy of the fixture data (`data`) the fixture site's: its menu (tests/fixtures/site/book.yml) in place
+    of the data's, and the fields it adds to entries (tests/fixtures/site/additions.yml: `discussed_in`, which
+    names its pages), each written in after its entry's id line."""
+    shutil.copy2(FIXTURE_SITE / "book.yml", data / "book.yml")
+    additions = yaml.safe_load((FIXTURE_SITE / "additions.yml").read_text(encoding="utf-8"))
+    for kind, entries in additions.items():
+        path = data / f"{kind}.yml"
+        text = path.read_text(encoding="utf-8")
+        for entry_id, fields in entries.items():
+            found = re.search(rf'^( *)- id: "?{re.escape(entry_id)}"?$', text, re.MULTILINE)
+            assert found, f"tests/fixtures/site/additions.yml: no {kind} entry {entry_id!r} in the fixture data"
+            indent = found.group(1) + "  "
+            lines = "".join(f"\n{indent}{name}: {json.dumps(value, ensure_ascii=False)}" for name, value in fields.items())
+            text = text[: found.end()] + lines + text[found.end() :]
+        path.write_text(text, encoding="utf-8")
+
+
 # The source documents, kept beside the tests so a fresh clone can check faithfulness;
 # test_seed_copies_match_shared keeps them identical to ../shared/seeds where that exists.
 SEEDS = ROOT / "tests" / "seeds"
@@ -33,14 +74,51 @@ MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 
 def committee_data():
-    """The committee fixture's data as its build reads it: the core data/ with the fixture as data/local/."""
+    """The committee fixture's data as committee_site's build reads it: the fixture portfolio's data with the
+    committee fixture as data/local/ (fixture_data(committee=True))."""
+    return fixture_data(committee=True)
+
+
+def fixture_data(committee: bool = False):
+    """The fixture portfolio's data as fixture_project's build reads it (the fixture site's book.yml in place
+    of the fixture data's), with the committee fixture as data/local/ when `committee` (committee_site's)."""
     from macros.load import load_site_data
 
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "data"
-        shutil.copytree(ROOT / "data", data)
-        shutil.copytree(COMMITTEE_FIXTURE, data / "local", dirs_exist_ok=True)
+        shutil.copytree(FIXTURE_DATA, data)
+        fixture_site_data(data)
+        if committee:
+            shutil.copytree(COMMITTEE_FIXTURE, data / "local", dirs_exist_ok=True)
         return load_site_data(data)
+
+
+def fixture_portfolio():
+    """The fixture portfolio as fixture_project's build reads it: its data and its prose pages (a Project)."""
+    from macros.load import load_project
+
+    with tempfile.TemporaryDirectory() as tmp:
+        return load_project(fixture_project(Path(tmp) / "project"))
+
+
+def page_address(source: str) -> str:
+    """The address path of a page from its file under content/ ('part-one/index.md' -> 'part-one/', 'index.md' -> '')."""
+    path = source.removesuffix(".md").removesuffix("index")
+    return path if not path or path.endswith("/") else path + "/"
+
+
+def fixture_page_paths(data) -> list[str]:
+    """The address path of every page the fixture portfolio (`data`, fixture_data()) must build, read from the
+    fixture itself: each prose page of tests/fixtures/site/content, each entry's own page, the whole portfolio
+    to print and each of its Parts."""
+    from macros.model.kinds import ENTRY_PAGES
+
+    content = FIXTURE_SITE / "content"
+    paths = {page_address(md.relative_to(content).as_posix()) for md in content.rglob("*.md")}
+    paths |= {f"{kind.folder}/{entry.id}/" for kind in ENTRY_PAGES for entry in data.every(kind.name)}
+    book = data.book
+    paths |= {page_address(book.print_page), *(page_address(book.part_print_page(part.part)) for part in book.parts)}
+    return sorted(paths)
 
 
 def run_mkdocs(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
@@ -117,10 +195,10 @@ NOTHING_STORED = {"registrations": [], "caches": [], "cookies": "", "local": 0, 
 
 
 def readme_policy() -> str:
-    """The policy exactly as README.md gives it, so the documented header is the tested one."""
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    """The policy exactly as docs/committees.md gives it, so the documented header is the tested one."""
+    text = (ROOT / "docs" / "committees.md").read_text(encoding="utf-8")
     match = re.search(r"Content-Security-Policy: (.+)", text)
-    assert match, "README.md must give the Content-Security-Policy header"
+    assert match, "docs/committees.md must give the Content-Security-Policy header"
     return match.group(1).strip()
 
 

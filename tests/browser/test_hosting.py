@@ -10,14 +10,12 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from macros.load import load_site_data
 from tests.browser.test_csp import RECORD_VIOLATIONS
 from tests.conftest import SUB_PATH_URL as SITE_URL
-from tests.helpers import NOTHING_STORED, ROOT, STORAGE, copy_project, readme_policy, run_mkdocs, serve_directory, site_paths, type_search, visit_all
+from tests.helpers import NOTHING_STORED, STORAGE, fixture_data, fixture_page_paths, fixture_project, readme_policy, run_mkdocs, serve_directory, site_paths, type_search, visit_all
 from tests.office import download_links, qr_codes
 
-DATA = load_site_data(ROOT / "data")
-
+DATA = fixture_data()
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +43,7 @@ def test_every_page_under_a_sub_path_and_the_policy_asks_only_its_own_host_break
             kept[url] = storage
 
     paths = site_paths(site_dir)
-    assert len(paths) > 70
+    assert paths and sorted(paths) == fixture_page_paths(DATA)  # every page the fixture portfolio makes
     visit_all(context, [base + path for path in paths], check)
     assert context.cookies() == []
     context.close()
@@ -62,7 +60,7 @@ def test_every_page_under_a_sub_path_and_the_policy_asks_only_its_own_host_break
 def offline_site(tmp_path_factory):
     """An offline copy (OFFLINE=true), as `./run bundle` makes it for a shared drive."""
     tmp = tmp_path_factory.mktemp("offline")
-    project = copy_project(tmp / "project")
+    project = fixture_project(tmp / "project")
     out = tmp / "offline"
     node_modules = (project / "macros").resolve().parent / "node_modules"
     (project / "node_modules").symlink_to(node_modules, target_is_directory=True)
@@ -83,13 +81,14 @@ def test_offline_copy_searches_from_the_file_system_and_says_it_needs_no_saving(
     assert tab.locator("[data-wwr-offline-save]").is_hidden()
     assert not any((out / name).exists() for name in ("offline-worker.js", "offline.json", "offline-files.json", "manifest.webmanifest"))
     assert tab.locator("link[rel=manifest]").count() == 0
-    type_search(tab, "Disguised compliance")
+    behaviour = DATA.by_id["resistance_types"]["disguised-compliance"]  # its title is also a resource's
+    type_search(tab, behaviour.title)
     first = tab.locator(".md-search-result__list > li > a").first
     first.wait_for(timeout=15000)
-    assert "resistance/disguised-compliance.html" in first.get_attribute("href")
+    assert f"resistance/{behaviour.id}.html" in first.get_attribute("href")
     first.click()
     tab.wait_for_load_state()
-    assert tab.locator("article h1").inner_text().startswith("Disguised compliance")
+    assert tab.locator("article h1").inner_text().startswith(behaviour.title)
     assert all(url.startswith(("file://", "data:", "blob:")) for url in requests), [u for u in requests if not u.startswith("file://")]
     assert errors == []
 
@@ -98,7 +97,7 @@ def test_every_download_link_works_offline_and_under_a_sub_path(tab, offline_sit
     """Each page's download links open their file from the shared drive (file://) and from the
     server under /portfolio/; the handouts of a hosted build carry its address in their QR codes."""
     links = download_links(offline_site)
-    assert sorted(links) == sorted((offline_site / "downloads").iterdir())
+    assert links and sorted(links) == sorted((offline_site / "downloads").iterdir())
     assert all(page.endswith(".html") for pages in links.values() for page in pages)
     for target, pages in links.items():
         tab.goto((offline_site / sorted(pages)[0]).as_uri())
@@ -108,12 +107,13 @@ def test_every_download_link_works_offline_and_under_a_sub_path(tab, offline_sit
         assert Path(download.value.path()).read_bytes() == target.read_bytes()
     site_dir, base = sub_path_site
     links = download_links(site_dir)
-    assert sorted(links) == sorted((site_dir / "downloads").iterdir())
+    assert links and sorted(links) == sorted((site_dir / "downloads").iterdir())
     for target, pages in links.items():
         page = sorted(pages)[0].removesuffix("index.html")
         tab.goto(base + page)
         href = tab.locator(f"a[download][href$='{target.name}']").first.get_attribute("href")
         response = tab.request.get(urljoin(base + page, href))
         assert response.status == 200 and response.body() == target.read_bytes(), href
+    assert DATA.case_studies
     case = DATA.case_studies[0]
     assert qr_codes(site_dir / "downloads" / f"case-study-{case.number:02d}-{case.id}.docx") == [f"{SITE_URL}case-studies/{case.id}/"]

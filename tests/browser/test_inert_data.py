@@ -2,7 +2,7 @@
 
 What escaping cannot make harmless is refused by the loader (tests/loading/test_bad_input_corpus.py:
 script-bearing link targets, images, attribute lists, tags in one-line fields). Everything else is
-shown as text: a real build of a project copy with payloads in a case study's narrative, title and
+shown as text: a real build of the fixture portfolio with payloads in a case study's narrative, title and
 question, a course's description and provider, a glossary expansion and a resource's title, opened
 in chromium. No payload runs, no dialog opens, no script from the data exists, and the payload is
 there to read.
@@ -15,7 +15,7 @@ import re
 
 import pytest
 
-from tests.helpers import copy_project, run_mkdocs, serve_directory, type_search
+from tests.helpers import fixture_data, fixture_project, run_mkdocs, serve_directory, type_search
 from tests.loading.test_bad_input_corpus import NARRATIVE_ONE, Edit, apply_edits
 
 HTML_PAYLOAD = (
@@ -51,13 +51,21 @@ PAYLOAD_EDITS = (
     Edit("resources.yml", '    title: "Disguised Compliance"', f"    title: {quoted(RESOURCE_TITLE)}"),
 )
 
-COURSE = "courses/reconstruct-difficult-dangerous-evasive/"
-RESOURCE = "resources/nspcc-disguised-compliance-factsheet/"
+# The fixture's entries the edits above change, and so the addresses of their pages.
+DATA = fixture_data()
+[EDITED_CASE] = [case for case in DATA.case_studies if case.title == "Jane and Steven"]
+[EDITED_COURSE] = [course for course in DATA.courses if course.provider == "Reconstruct"]
+[EDITED_RESOURCE] = [resource for resource in DATA.resources if resource.title == "Disguised Compliance"]
+assert EDITED_CASE.illustrates
+CASE = f"case-studies/{EDITED_CASE.id}/"
+BEHAVIOUR = f"resistance/{EDITED_CASE.illustrates[0]}/"  # it lists the case studies that illustrate it
+COURSE = f"courses/{EDITED_COURSE.id}/"
+RESOURCE = f"resources/{EDITED_RESOURCE.id}/"
 # page -> texts that must be readable in its content
 EXPECTED_TEXT = {
-    "case-studies/one/": [HTML_PAYLOAD, ENTITY_SHOWN, CASE_TITLE],
+    CASE: [HTML_PAYLOAD, ENTITY_SHOWN, CASE_TITLE],
     "case-studies/": [CASE_TITLE],
-    "resistance/active-non-compliance/": [CASE_TITLE],
+    BEHAVIOUR: [CASE_TITLE],
     COURSE: [HTML_PAYLOAD, PROVIDER],
     "courses/": [PROVIDER],
     "glossary/": [EXPANSION],
@@ -67,7 +75,7 @@ EXPECTED_TEXT = {
     "about/": ["More about this", "<script>window.__pwned=11</script>", "<img src=x onerror=window.__pwned=12>"],
     "print/": [HTML_PAYLOAD, CASE_TITLE],
 }
-EXPECTED_TITLE = {"case-studies/one/": CASE_TITLE, RESOURCE: RESOURCE_TITLE}
+EXPECTED_TITLE = {CASE: CASE_TITLE, RESOURCE: RESOURCE_TITLE}
 
 # Give any handler that slipped through its chance: pointer and focus events on everything.
 STIR = """() => {
@@ -114,7 +122,7 @@ PROSE = (
 
 @pytest.fixture(scope="module")
 def payload_site(tmp_path_factory):
-    project = copy_project(tmp_path_factory.mktemp("payload") / "project")
+    project = fixture_project(tmp_path_factory.mktemp("payload") / "project")
     apply_edits(project / "data", PAYLOAD_EDITS)
     about = project / "content" / "about.md"
     about.write_text(about.read_text(encoding="utf-8") + PROSE, encoding="utf-8")
@@ -164,7 +172,7 @@ def test_payloads_stay_text_in_the_browser(payload_site, tab_and_dialogs, path):
 def test_glossary_expansion_stays_one_attribute(payload_site, tab_and_dialogs):
     """The expansion becomes the tooltip of every `A&E`; it must stay that attribute's value."""
     page, dialogs = tab_and_dialogs
-    page.goto(payload_site + "case-studies/one/", wait_until="load")
+    page.goto(payload_site + CASE, wait_until="load")
     abbr = page.locator("article abbr", has_text="A&E").first
     assert abbr.get_attribute("title") == EXPANSION
     abbr.hover()

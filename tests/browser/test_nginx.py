@@ -1,4 +1,4 @@
-"""The site served by a real nginx (Debian's) with exactly the settings README.md gives committees:
+"""The site served by a real nginx (Debian's) with exactly the settings docs/committees.md gives committees:
 pages and search work in the browser, every response carries the Content Security Policy, text is
 sent compressed (the build's .gz copies), and fingerprinted assets are cached for long, pages not."""
 
@@ -19,15 +19,22 @@ from pathlib import Path
 import pytest
 
 from macros.hosting import CONTENT_SECURITY_POLICY, DOWNLOAD_TYPES
-from tests.helpers import ROOT, first_search_result, visit_all
+from macros.model.kinds import ENTRY_PAGES
+from tests.helpers import ROOT, first_search_result, fixture_data, page_address, visit_all
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+DATA = fixture_data()
+assert DATA.case_studies and DATA.resistance_types
+CASE = f"case-studies/{DATA.case_studies[0].id}/"
+BEHAVIOUR = f"resistance/{DATA.resistance_types[0].id}/"
 
 
 def readme_nginx_settings(root: Path) -> str:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    settings = re.search(r"```nginx\n(.*?)```", readme, re.DOTALL).group(1)
-    return settings.replace("root /var/www/portfolio;", f"root {root};")
+    """The nginx settings exactly as docs/committees.md gives them, serving `root`."""
+    doc = (ROOT / "docs" / "committees.md").read_text(encoding="utf-8")
+    match = re.search(r"```nginx\n(.*?)```", doc, re.DOTALL)
+    assert match and "root /var/www/portfolio;" in match.group(1), "docs/committees.md must give the nginx settings"
+    return match.group(1).replace("root /var/www/portfolio;", f"root {root};")
 
 
 def free_port() -> int:
@@ -83,7 +90,7 @@ def fetch(url: str, encoding: str = "gzip"):
 
 
 def test_pages_come_compressed_with_the_policy_and_short_caching(nginx_site, site):
-    for path in ("", "case-studies/one/", "resistance/online-behaviours/", "search/search_index.json", "sitemap.xml"):
+    for path in ("", CASE, BEHAVIOUR, "search/search_index.json", "sitemap.xml"):
         status, headers, body = fetch(nginx_site + path)
         file = site / path / "index.html" if not path or path.endswith("/") else site / path
         assert status == 200
@@ -91,8 +98,8 @@ def test_pages_come_compressed_with_the_policy_and_short_caching(nginx_site, sit
         assert gzip.decompress(body) == file.read_bytes(), path
         assert headers["Content-Security-Policy"] == CONTENT_SECURITY_POLICY
         assert headers.get("Cache-Control") == "no-cache", path
-    _, headers, body = fetch(nginx_site + "case-studies/one/", encoding="identity")
-    assert "Content-Encoding" not in headers and body == (site / "case-studies" / "one" / "index.html").read_bytes()
+    _, headers, body = fetch(nginx_site + CASE, encoding="identity")
+    assert "Content-Encoding" not in headers and body == (site / CASE / "index.html").read_bytes()
 
 
 def test_fingerprinted_assets_are_kept_for_a_year_and_every_type_is_known(nginx_site, site):
@@ -111,10 +118,16 @@ def test_fingerprinted_assets_are_kept_for_a_year_and_every_type_is_known(nginx_
             assert headers["Content-Type"].split(";")[0] != "application/octet-stream", file.name
 
 
-# A page of each kind: every page is opened under the same policy, with no server in between, by
-# tests/browser/test_hosting.py; here nginx must serve what they need.
-PAGES = ["", "introduction/", "case-studies/one/", "resistance/online-behaviours/", "courses/", "tools/motivational-interviewing/",
-         "appendix/ready-reckoner/", "checklists/supervision/", "references/", "print/", "404.html"]
+# Every page of the menu, an entry's page of each kind and the page for a missing address: every page is
+# opened under the same policy, with no server in between, by tests/browser/test_hosting.py; here nginx
+# must serve what they need.
+assert DATA.book.menu and ENTRY_PAGES and all(getattr(DATA, kind.name) for kind in ENTRY_PAGES)
+PAGES = list(dict.fromkeys([*(page_address(page.page) for item in DATA.book.menu for page in item.all_pages),
+                            *(f"{kind.folder}/{getattr(DATA, kind.name)[0].id}/" for kind in ENTRY_PAGES), "404.html"]))
+# The course catalogue: the page the book lists the courses' own pages after.
+[CATALOGUE] = [page_address(page.page) for item in DATA.book.menu for page in item.all_pages if "courses" in page.entries]
+# A practitioner's word the portfolio does not use ("filmed" is): it finds the behaviour that describes it.
+[FILMED] = [behaviour for behaviour in DATA.resistance_types if "filmed" in behaviour.examples]
 
 
 def test_pages_and_search_work_in_the_browser_under_nginx(browser, nginx_site):
@@ -123,7 +136,7 @@ def test_pages_and_search_work_in_the_browser_under_nginx(browser, nginx_site):
     context.on("response", lambda r: failures.append(f"{r.url} {r.status}") if r.status >= 400 and not r.url.endswith("404.html") else None)
     visit_all(context, [nginx_site + path for path in PAGES], lambda tab, url: None)
     first = first_search_result(context.new_page(), nginx_site, "filming")
-    assert first.locator("a").first.get_attribute("href").split("?")[0].endswith("resistance/online-behaviours/")
+    assert first.locator("a").first.get_attribute("href").split("?")[0].endswith(f"resistance/{FILMED.id}/")
     context.close()
     assert failures == []
 
@@ -160,7 +173,7 @@ def test_the_site_saves_itself_for_offline_use_under_nginx(browser, nginx_site, 
         status.filter(has_text="Saved on this device on").wait_for(timeout=60_000)
         assert f", {total} files, " in status.inner_text() and "with the downloads" in status.inner_text()
         context.set_offline(True)
-        tab.goto(nginx_site + "courses/")
+        tab.goto(nginx_site + CATALOGUE)  # never opened before
         tab.locator(".wwr-offline-banner p", has_text="There is no connection").wait_for()
         assert tab.locator("article h1").inner_text()
     finally:

@@ -22,13 +22,17 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from macros.load import load_site_data
 from macros.render.filters import tel
 from tests.browser.test_accessibility import AXE, RUN_AXE, TAGS
-from tests.helpers import ROOT, committee_data, serve_directory, site_paths, visit_all
+from tests.helpers import fixture_data, fixture_page_paths, page_address, serve_directory, site_paths, visit_all
 
-DATA = load_site_data(ROOT / "data")
+DATA = fixture_data()
 RECKONER = DATA.ready_reckoner
+# The course catalogue, deep in the menu, and the other pages of its Part that the menu lists under the
+# Part's title (its first page is the Part's own link), which the menu opens on; the table of resources.
+[(CATALOGUE, NEIGHBOURS)] = [(page_address(page.page), [other.title for other in item.pages[1:] if other is not page])
+                             for item in DATA.book.menu for page in item.all_pages if "courses" in page.entries]
+[RESOURCE_TABLE] = [page_address(page.page) for item in DATA.book.menu for page in item.all_pages if "resources" in page.entries]
 PHONES = {"320": {"width": 320, "height": 640}, "390": {"width": 390, "height": 844}}
 DESKTOP = {"width": 1280, "height": 900}
 TOUCH_TARGET = 44  # CSS pixels: WCAG 2.5.5 (AAA), and what a hurried thumb needs
@@ -81,11 +85,11 @@ def test_no_page_scrolls_sideways_at_the_usual_text_size_or_at_200_percent(brows
             if seen["scrollWidth"] > seen["width"] or seen["outside"]:
                 found[f"{url} ({name})"] = seen
 
-    context = phone(browser, size)
     paths = site_paths(site)
+    assert paths and sorted(paths) == fixture_page_paths(DATA)  # every page the fixture portfolio makes
+    context = phone(browser, size)
     visit_all(context, [served_site + path for path in paths], check, wait="load")
     context.close()
-    assert len(paths) > 70
     assert found == {}
 
 
@@ -117,6 +121,7 @@ def test_the_reckoner_is_filled_in_by_tapping_large_labelled_toggles_and_still_p
     expect(tally).to_contain_text("Ticked")
     visits = RECKONER.visits
     indicators = RECKONER.indicators
+    assert visits and indicators
     for number, visit in enumerate(visits, start=1):
         for done, indicator in enumerate(indicators, start=1):
             box = toggle(tab, indicator.id, number)
@@ -189,6 +194,7 @@ def test_a_toggle_reached_with_the_keyboard_is_never_hidden_under_the_tally(brow
       window.scrollBy(0, label.getBoundingClientRect().top - (innerHeight - tally.height / 2));
       return label.getBoundingClientRect().top < innerHeight; }"""
     indicators = RECKONER.indicators
+    assert len(indicators) >= 2
     for before, after in zip(indicators, indicators[1:]):
         tab.evaluate("id => document.getElementById(id).focus({preventScroll: true})", f"tick-{before.id}-{len(RECKONER.visits)}")
         assert tab.evaluate(under_the_tally, f"tick-{after.id}-1")
@@ -206,14 +212,14 @@ def test_course_filters_and_cards_fit_the_screen_and_filter_by_touch(browser, se
     viewport = PHONES[size]
     context = phone(browser, size)
     tab = context.new_page()
-    tab.goto(served_site + "courses/", wait_until="networkidle")
+    tab.goto(served_site + CATALOGUE, wait_until="networkidle")
     tab.wait_for_selector("#course-filters:not([hidden])")
     for control in tab.locator("#course-filters select, #course-filters button").all():
         box = control.bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"]
         assert box["height"] >= TOUCH_TARGET
     cards = tab.locator(".wwr-course")
-    assert cards.count() == len(DATA.courses)
+    assert DATA.courses and cards.count() == len(DATA.courses)
     for card in cards.all():
         box = card.bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"]
@@ -232,6 +238,7 @@ def test_course_filters_and_cards_fit_the_screen_and_filter_by_touch(browser, se
 def test_how_to_book_is_on_the_first_screen_of_every_course_page(browser, served_site):
     context = phone(browser, "320")
     tab = context.new_page()
+    assert DATA.courses and any(course.contact.phone and tel(course.contact.phone) for course in DATA.courses)
     for course in DATA.courses:
         tab.goto(served_site + f"courses/{course.id}/", wait_until="networkidle")
         heading = tab.get_by_role("heading", name="How to book")
@@ -246,7 +253,7 @@ def test_how_to_book_is_on_the_first_screen_of_every_course_page(browser, served
 def test_a_wide_table_scrolls_inside_its_region_with_the_keyboard_not_the_page(browser, served_site):
     context = phone(browser, "320")
     tab = context.new_page()
-    tab.goto(served_site + "resources/", wait_until="networkidle")
+    tab.goto(served_site + RESOURCE_TABLE, wait_until="networkidle")
     region = tab.get_by_role("region", name=re.compile("^Table: "))
     assert region.evaluate("r => r.scrollWidth > r.clientWidth")  # the table is wider than the phone
     region.focus()
@@ -259,8 +266,8 @@ def test_a_wide_table_scrolls_inside_its_region_with_the_keyboard_not_the_page(b
 
 # ---- axe on the phone layouts -------------------------------------------------------------------
 
-PHONE_PAGES = ["appendix/ready-reckoner/", "appendix/ready-reckoner-blank/", "courses/", f"courses/{DATA.courses[0].id}/",
-               "resources/", "glossary/", f"checklists/{DATA.question_sets[0].id}/"]
+PHONE_PAGES = ["appendix/ready-reckoner/", "appendix/ready-reckoner-blank/", CATALOGUE, f"courses/{DATA.courses[0].id}/",
+               RESOURCE_TABLE, "glossary/", f"checklists/{DATA.question_sets[0].id}/"]
 
 
 def test_no_axe_violations_in_the_phone_layouts_in_either_scheme(browser, served_site):
@@ -294,7 +301,7 @@ def committee_served(committee_site):
 
 @pytest.mark.parametrize("width", [320, 390, 800, 1280])
 def test_the_committees_logo_is_in_the_header_at_every_width(browser, committee_served, width):
-    committee = committee_data()
+    committee = fixture_data(committee=True)
     context = browser.new_context(viewport={"width": width, "height": 800}, has_touch=width < 800, is_mobile=width < 800)
     tab = context.new_page()
     tab.goto(committee_served, wait_until="networkidle")
@@ -313,9 +320,10 @@ def test_the_committees_logo_is_in_the_header_at_every_width(browser, committee_
 
 @pytest.mark.parametrize("text", ["usual", "200%"])
 def test_the_menu_opens_within_the_screen(browser, committee_served, text):
+    assert NEIGHBOURS
     context = phone(browser, "320")
     tab = context.new_page()
-    tab.goto(committee_served + "courses/", wait_until="networkidle")
+    tab.goto(committee_served + CATALOGUE, wait_until="networkidle")
     if text == "200%":
         text_size(context, tab, 200)
     tab.locator("label.md-header__button[for=__drawer]").tap()
@@ -323,7 +331,8 @@ def test_the_menu_opens_within_the_screen(browser, committee_served, text):
     tab.wait_for_function("() => document.querySelector('.md-sidebar--primary').getBoundingClientRect().left >= 0")
     box = menu.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= PHONES["320"]["width"]
-    expect(menu.get_by_role("link", name="Organisations")).to_be_in_viewport()
+    for title in NEIGHBOURS:
+        expect(menu.get_by_role("link", name=title, exact=True)).to_be_in_viewport()
     context.close()
 
 
@@ -336,7 +345,7 @@ def test_the_colour_scheme_follows_the_device_live_with_no_toggle_and_nothing_st
     tab.emulate_media(color_scheme="light")
     tab.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'default'")
     assert tab.evaluate("document.querySelector('meta[name=color-scheme]').content") == "light"
-    tab.goto(served_site + "courses/", wait_until="networkidle")
+    tab.goto(served_site + CATALOGUE, wait_until="networkidle")
     assert tab.evaluate("document.body.getAttribute('data-md-color-scheme')") == "default"
     storage = tab.evaluate("() => [document.cookie, localStorage.length, sessionStorage.length]")
     assert storage == ["", 0, 0]
@@ -387,13 +396,13 @@ def test_the_desktop_layout_is_as_it_was(browser, served_site):
     expect(tab.locator(".wwr-reckoner__tally")).to_be_hidden()
     expect(tab.locator(".wwr-reckoner__visit").first).to_be_hidden()
     expect(tab.locator("#reckoner .wwr-reckoner__counts")).to_be_visible()
-    tab.goto(served_site + "courses/", wait_until="networkidle")
+    tab.goto(served_site + CATALOGUE, wait_until="networkidle")
     facts = tab.locator(".wwr-course").first.locator(".wwr-course__facts > li")
     assert len({round(fact.bounding_box()["y"]) for fact in facts.all()}) == 1  # "provider · format · audience"
     expect(facts.first.locator(".wwr-course__label")).to_have_css("position", "absolute")  # named for screen readers only
     label, select = tab.locator("label[for=filter-provider]").bounding_box(), tab.locator("#filter-provider").bounding_box()
     assert abs((label["y"] + label["height"] / 2) - (select["y"] + select["height"] / 2)) < 4  # side by side
-    tab.goto(served_site + "resources/", wait_until="networkidle")
+    tab.goto(served_site + RESOURCE_TABLE, wait_until="networkidle")
     assert tab.locator(".wwr-table-scroll").evaluate("r => r.scrollWidth <= r.clientWidth")  # the whole table shows
     expect(tab.locator(".md-sidebar--primary")).to_be_visible()
     context.close()

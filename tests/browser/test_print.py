@@ -9,15 +9,16 @@ import unicodedata
 import pytest
 from pypdf import PdfReader
 
-from macros.load import load_site_data
 from macros.render.filters import number_word
-from tests.helpers import ROOT, page
+from tests.browser.test_pdf import printable_names
+from tests.helpers import fixture_data, page, page_address
 from tests.pdfs import LOCAL, page_texts, qr_codes
 
-DATA = load_site_data(ROOT / "data")
+DATA = fixture_data()
 
-# Text that only the site's screen chrome carries: header, search, navigation, footer.
-CHROME = ["Search", "Table of contents", "Part Five: Tools and tips", "Appendix: Ready reckoner", "Content: Working with Resistance practitioner portfolio"]
+# Text that only the site's screen chrome carries: header, search, navigation (the Parts' titles in the
+# menu), footer.
+CHROME = ["Search", "Table of contents", *(part.title for part in DATA.book.parts), "Content: Working with Resistance practitioner portfolio"]
 
 
 def squash(text: str) -> str:
@@ -42,13 +43,14 @@ def test_blank_ready_reckoner_prints_on_one_page(tab, served_site):
     assert pages == 1
     text = texts[0]
     reckoner = DATA.ready_reckoner
+    assert reckoner.indicators and reckoner.actions and reckoner.visits
     for item in [*(i.text for i in reckoner.indicators), *(a.text for a in reckoner.actions), *reckoner.visits]:
         assert squash(item) in text
     for field in ("Child or case reference", "Practitioner", "Agency", "Date of visit"):
         assert field in text
-    assert "East Ayrshire" in text and "West of Scotland Child Protection Consortium" in text
+    assert squash(reckoner.source) in text and "West of Scotland Child Protection Consortium" in text
     # Opened from a loopback address, with no public one (no SITE_URL): no address on paper at all.
-    assert "127.0.0.1" not in text and "Printed from the Working with Resistance site" in text
+    assert "127.0.0.1" not in text and f"Printed from the {DATA.site.site_name} site" in text
     assert "✓" not in text and "mm/dd/yyyy" not in text
     assert_no_chrome(text)
 
@@ -63,6 +65,7 @@ def test_reckoner_ticks_print_as_ticked_and_nothing_is_kept_or_sent(tab, served_
     tab.fill("#reckoner-agency", "Health visiting")
     tab.fill("#visit-1-date", "2026-11-02")
     indicators = DATA.ready_reckoner.indicators
+    assert len(indicators) >= 3
     ticked = {(i.id, v) for n, i in enumerate(indicators) for v in (1, 2, 3) if v == 1 or (v == 2 and n % 2 == 0) or (v == 3 and n < 3)}
     for indicator_id, visit in sorted(ticked):
         tab.check(f"#tick-{indicator_id}-{visit}")
@@ -93,6 +96,10 @@ def test_reckoner_ticks_print_as_ticked_and_nothing_is_kept_or_sent(tab, served_
     assert tab.input_value("#reckoner-case") == ""
 
 
+def test_the_fixture_has_handouts_to_print():
+    assert DATA.case_studies and DATA.question_sets and all(case.questions and case.illustrates for case in DATA.case_studies)
+
+
 @pytest.mark.parametrize("case", DATA.case_studies, ids=lambda c: c.id)
 def test_case_study_handout_prints_on_at_most_two_pages(tab, served_site, case):
     pages, texts = print_pdf(tab, served_site + f"case-studies/{case.id}/")
@@ -100,6 +107,7 @@ def test_case_study_handout_prints_on_at_most_two_pages(tab, served_site, case):
     text = " ".join(texts)
     first_sentence = squash(case.narrative.split(". ")[0].replace("*", ""))
     assert first_sentence in text
+    assert case.questions and case.illustrates
     for question in case.questions:
         assert squash(question.split("?")[0]) in text
     for type_id in case.illustrates:
@@ -113,6 +121,7 @@ def test_case_study_handout_prints_on_at_most_two_pages(tab, served_site, case):
 def test_question_checklist_prints_on_one_page(tab, served_site, question_set):
     pages, texts = print_pdf(tab, served_site + f"checklists/{question_set.id}/")
     assert pages == 1
+    assert question_set.questions
     for question in question_set.questions:
         assert squash(question.replace("*", ""))[:60] in texts[0]
     assert_no_chrome(texts[0])
@@ -123,13 +132,19 @@ def test_question_checklist_prints_on_one_page(tab, served_site, question_set):
 def test_a_browsers_own_print_of_the_whole_portfolio_is_the_book(tab, served_site, site):
     """Printed from a browser (not ./run pdf): the cover, then the contents (with no page numbers, which
     only ./run pdf can know), then each Part from a new page."""
-    parts = [h.get_text(" ", strip=True).replace("¶", "").strip() for h in page(site, "print").select("article section.wwr-print-part > h1")]
-    assert parts[:2] == ["Introduction", "Part One: Definition, Descriptions and Drivers"] and parts[-1].startswith("Appendix")
-    pages, texts = print_pdf(tab, served_site + "print/")
-    assert pages > 20
+
+    def heading(doc) -> str:
+        return doc.get_text(" ", strip=True).replace("¶", "").strip()
+
+    book = page_address(DATA.book.print_page)
+    parts = [heading(h) for h in page(site, book).select("article section.wwr-print-part > h1")]
+    # Each Part opens with the heading of its first page, in the book's order.
+    assert DATA.book.parts and parts == [heading(page(site, page_address(part.all_pages[0].page)).select_one("article h1")) for part in DATA.book.parts]
+    pages, texts = print_pdf(tab, served_site + book)
+    assert pages >= 2 + len(parts)  # the cover, the contents, each Part
     assert "Page 1 of" not in texts[0] and "West of Scotland Child Protection Consortium" in texts[0]  # the cover
     for number, text in enumerate(texts[1:], start=2):
-        assert f"Page {number} of {pages}" in text and "Working with Resistance" in text
+        assert f"Page {number} of {pages}" in text and DATA.site.site_name in text
     contents = texts[1]
     assert "Contents" in contents and not re.search(r"Introduction \d", contents)
     # Each Part starts its own page, in order: the first page with its title twice (running head and heading).
@@ -137,25 +152,22 @@ def test_a_browsers_own_print_of_the_whole_portfolio_is_the_book(tab, served_sit
     assert starts == sorted(starts) and len(set(starts)) == len(parts)
     everything = " ".join(texts)
     assert "127.0.0.1" not in everything and "localhost" not in everything
+    assert DATA.case_studies
     for case in DATA.case_studies:
         assert f"Case study {number_word(case.number)}: {case.title}" in everything
 
 
-def test_pdf_command_prints_every_printable(site, tmp_path):
+def test_pdf_command_prints_every_printable(site, fixture_source, tmp_path):
     import subprocess
     import sys
 
     out = tmp_path / "pdf"
     result = subprocess.run(
-        [sys.executable, "-m", "macros", "pdf", "--site-dir", str(site), "--out", str(out)], cwd=ROOT, capture_output=True, text=True, timeout=300
+        [sys.executable, "-m", "macros", "pdf", "--site-dir", str(site), "--out", str(out)], cwd=fixture_source, capture_output=True, text=True, timeout=300
     )
     assert result.returncode == 0, result.stderr
     names = sorted(p.name for p in out.iterdir())
-    expected = ["ready-reckoner.pdf", "working-with-resistance.pdf", "c4eo-summary.pdf"]
-    expected += [f"{part}.pdf" for part in ("introduction", "part-one", "part-two", "part-three", "part-four", "part-five", "part-six", "appendix")]
-    expected += [f"case-study-{c.number:02d}-{c.id}.pdf" for c in DATA.case_studies]
-    expected += [f"checklist-{q.id}.pdf" for q in DATA.question_sets]
-    assert names == sorted(expected)
+    assert names == printable_names(DATA)
     # Built with no SITE_URL: every PDF, no address and no QR code on any, and the command says why.
     assert "SITE_URL" in result.stdout and "no web addresses and no QR codes" in result.stdout
     for name in names:

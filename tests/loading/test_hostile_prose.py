@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from macros.commands import validate
-from tests.helpers import ROOT, run_mkdocs
+from tests.helpers import ROOT, fixture_project, run_mkdocs
 
 FIXTURE = ROOT / "tests" / "fixtures" / "portfolio" / "data"
 PAGE = "content/part-four/managers.md"
@@ -66,7 +66,7 @@ CASES = {
         "{{ setting('contact.__class__.__init__.__globals__') }}\n", "",
         [f"{PAGE}:{{@setting(}}: setting('contact.__class__.__init__.__globals__'): there is no setting 'contact.__class__.__init__.__globals__'; "
          "the settings are site_name, short_name, committee_name, logo, colours.primary, colours.on_primary, colours.link, colours.link_dark, "
-         "contact.name, contact.email, contact.phone, local_procedures.title, local_procedures.url, version"],
+         "contact.name, contact.email, contact.phone, local_procedures.title, local_procedures.url"],
     ),
     "a filter reaching attributes": (
         "{{ build_date | attr('__class__') }}\n", "",
@@ -269,21 +269,15 @@ BUILT = ["jinja reaching Python's modules", "a setting that walks into Python", 
          "a javascript: link defined in a list", "a macro in the front matter's title"]
 
 
+@pytest.mark.builds
 @pytest.mark.parametrize("name", BUILT)
 def test_the_build_stops_with_the_same_message(tmp_path, name):
-    """The real build, as `./run build` runs it: the message validate gives, a non-zero exit, no traceback, no site."""
+    """The build, as `./run build` runs it (of the fixture project): the message validate gives, a non-zero exit, no traceback, no site."""
     body, front, expected = CASES[name]
-    project = tmp_path / "project"
-    shutil.copytree(ROOT / "content", project / "content")
-    shutil.copytree(ROOT / "data", project / "data")
-    for part in ("overrides", "mkdocs.yml"):
-        (project / part).symlink_to(ROOT / part)
-    (project / "macros").symlink_to(ROOT / "macros")
+    project = fixture_project(tmp_path / "project")
     page = project / PAGE
-    text = page.read_text(encoding="utf-8")
-    if front:
-        text = text.replace("---\n", f"---\n{front}", 1)
-    page.write_text(text + "\n" + body, encoding="utf-8")
+    page.parent.mkdir(exist_ok=True)
+    page.write_text(HEAD.replace("---\n", f"---\n{front}", 1) + body, encoding="utf-8")
     out = tmp_path / "out"
 
     result = run_mkdocs(["build", "--strict", "-d", str(out)], cwd=project)

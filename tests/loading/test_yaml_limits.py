@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from macros.load import DataError, load_project, load_site_data, yaml_source
-from tests.helpers import copy_project, run_mkdocs
+from tests.helpers import fixture_project, run_mkdocs
 from tests.loading.test_bad_input_corpus import FIXTURE, Case, Edit, apply_edits, case, expand, messages
 
 ELEVEN_MB = 11 * 1024 * 1024
@@ -231,13 +231,15 @@ def test_front_matter_over_the_limit_is_refused():
     ]
 
 
+@pytest.mark.builds
 def test_a_lone_surrogate_stops_the_real_build_cleanly(tmp_path):
     """A lone surrogate ("\\ud800") once passed validation, then failed the build writing the page (UnicodeEncodeError)."""
-    project = copy_project(tmp_path / "project")
+    project = fixture_project(tmp_path / "project")
     path = project / "data" / "case_studies.yml"
     text = path.read_text(encoding="utf-8")
-    line = text.count("\n", 0, text.index('    title: "Jane and Steven"')) + 1
-    path.write_text(text.replace('    title: "Jane and Steven"', '    title: "Jane\\ud800 and Steven"', 1), encoding="utf-8")
+    title = re.search(r'^    title: "(.+)"$', text, re.MULTILINE)
+    line = text.count("\n", 0, title.start()) + 1
+    path.write_text(text[: title.start(1)] + "\\ud800" + text[title.start(1) :], encoding="utf-8")
 
     result = run_mkdocs(["build", "--strict", "-d", str(tmp_path / "out")], cwd=project)
 

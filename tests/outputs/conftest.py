@@ -1,4 +1,5 @@
-"""The downloads of the real portfolio, written once per test session as a hosted build writes them."""
+"""The downloads of the fixture portfolio (tests/helpers.py fixture_project), written once per test session as a
+hosted build writes them."""
 
 from __future__ import annotations
 
@@ -8,20 +9,19 @@ from macros.load import load_project
 from macros.outputs.cache import build_downloads
 from macros.outputs.downloads import plan_downloads
 from macros.outputs.edition import edition_for
-from tests.helpers import ROOT
 
 SITE_URL = "https://intranet.example/cp/portfolio/"
 BUILT = "2026-11-30"
 
 
 @pytest.fixture(scope="session")
-def project():
-    return load_project(ROOT)
+def project(fixture_source):
+    return load_project(fixture_source)
 
 
 @pytest.fixture(scope="session")
-def edition(project):
-    return edition_for(project, BUILT, SITE_URL, ROOT / "data")
+def edition(project, fixture_source):
+    return edition_for(project, BUILT, SITE_URL, fixture_source / "data")
 
 
 @pytest.fixture(scope="session")

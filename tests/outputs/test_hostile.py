@@ -16,7 +16,7 @@ from macros.load import load_project
 from macros.outputs.cache import build_downloads
 from macros.outputs.downloads import plan_downloads
 from macros.outputs.edition import edition_for
-from tests.helpers import copy_project
+from tests.helpers import fixture_project
 from tests.office import docx_text, package_xml, pdf_pages, pptx_slides, to_pdf
 
 from .conftest import BUILT, SITE_URL
@@ -50,8 +50,9 @@ LOCAL_PACK = f"""packs:
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory):
     """Every download of a project whose data holds the hostile text (a local pack holds it too)."""
-    project_dir = copy_project(tmp_path_factory.mktemp("hostile") / "project")
+    project_dir = fixture_project(tmp_path_factory.mktemp("hostile") / "project")
     data = project_dir / "data"
+    (data / "local").mkdir(exist_ok=True)
     cases = (data / "case_studies.yml").read_text(encoding="utf-8")
     cases = cases.replace('    title: "Jane and Steven"', f"    title: {json.dumps(TITLE)}", 1)
     cases = cases.replace('      - "What assumptions do we make', f"      - {json.dumps(QUESTION)}\n      - \"What assumptions do we make", 1)

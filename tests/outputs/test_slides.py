@@ -12,7 +12,9 @@ from tests.office import assert_in_order, download_sentences, package_xml, pptx_
 
 
 def decks(written):
-    return [(download, path) for download, path in written if download.format == "pptx"]
+    found = [(download, path) for download, path in written if download.format == "pptx"]
+    assert found
+    return found
 
 
 def test_a_deck_for_each_pack(project, written):
@@ -45,6 +47,7 @@ def test_the_portfolios_text_is_on_the_slides_in_order(project, written):
 
 
 def test_case_studies_have_narrative_slides_then_a_question_slide(project, written):
+    checked = 0
     for download, path in decks(written):
         titles = [slide["title"] for slide in pptx_slides(path)]
         for item in download.entry.items():
@@ -55,6 +58,8 @@ def test_case_studies_have_narrative_slides_then_a_question_slide(project, writt
             narrative = [n for n, title in enumerate(titles) if title == label or title.startswith(f"{label} (")]
             questions = titles.index(f"{label} — Something to think about")
             assert narrative and narrative == list(range(narrative[0], questions)), titles
+            checked += 1
+    assert checked
 
 
 def test_slides_are_short_enough_to_read(written):
@@ -66,6 +71,7 @@ def test_slides_are_short_enough_to_read(written):
 
 
 def test_speaker_notes_carry_the_source_and_the_trainers_notes(written):
+    notes = 0
     for download, path in decks(written):
         slides = pptx_slides(path)
         body = squash(" ".join(slide["text"] for slide in slides))
@@ -76,8 +82,10 @@ def test_speaker_notes_carry_the_source_and_the_trainers_notes(written):
                 assert holding, (download.path, item.notes)
                 assert all("Trainer’s note (not from the portfolio): " + note in squash(slide["notes"]) for slide in holding)
                 assert note not in body, "a trainer's note must not be on a slide, where it would read as the portfolio's"
+                notes += 1
         item_slides = [slide for slide in slides[1:-1] if not slide["title"].startswith("Session ")]
         assert all("West of Scotland Child Protection Consortium (2016)" in slide["notes"] for slide in item_slides), download.path
+    assert notes
 
 
 def test_language_properties_and_nothing_that_runs(project, written):

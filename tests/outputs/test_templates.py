@@ -22,7 +22,6 @@ from pptx.util import Inches as SlideInches
 from macros.outputs.cache import DownloadFailure, build_downloads, check_templates
 from macros.outputs.downloads import plan_downloads
 from macros.outputs.edition import edition_for
-from tests.helpers import ROOT
 from tests.office import docx_styles, docx_text, package_xml, pdf_pages, pptx_slides, to_pdf
 
 from .conftest import BUILT, SITE_URL
@@ -62,10 +61,11 @@ def slides_template(path: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def committee(project, tmp_path_factory):
-    """The real portfolio's downloads, made with a committee's templates in its data/local/."""
+def committee(project, fixture_source, tmp_path_factory):
+    """The fixture portfolio's downloads, made with a committee's templates in its data/local/."""
     data = tmp_path_factory.mktemp("committee") / "data"
-    shutil.copytree(ROOT / "data", data)
+    shutil.copytree(fixture_source / "data", data)
+    (data / "local").mkdir(exist_ok=True)
     word_template(data / "local" / "handout-template.docx")
     slides_template(data / "local" / "slides-template.pptx")
     edition = edition_for(project, BUILT, SITE_URL, data)
@@ -88,8 +88,12 @@ def test_the_letterhead_margins_and_font_carry_every_handout(committee):
         assert fields == [], "the committee's footer is kept as it is: no page number of ours"
 
 
-def test_styles_the_template_lacks_are_added_as_words_built_in_ones(committee):
-    path = committee["downloads/case-study-01-one.docx"]
+def handout_of(case) -> str:
+    return f"downloads/case-study-{case.number:02d}-{case.id}.docx"
+
+
+def test_styles_the_template_lacks_are_added_as_words_built_in_ones(project, committee):
+    path = committee[handout_of(project.data.case_studies[0])]
     styles = dict((text, name) for name, text in docx_styles(path))
     assert styles["Something to think about"] == "Heading 2"
     heading = Document(str(path)).styles["Heading 2"]
@@ -111,8 +115,9 @@ def test_decks_use_the_templates_layouts_and_size_and_drop_its_slides(committee)
         assert sum(1 for name in package_xml(path) if name.startswith("ppt/slides/slide")) == len(slides)
 
 
-def test_printed_with_the_letterhead_the_reckoner_still_fits_one_page(committee, tmp_path):
-    files = [committee["downloads/ready-reckoner.docx"], committee["downloads/case-study-03-three.docx"]]
+def test_printed_with_the_letterhead_the_reckoner_still_fits_one_page(project, committee, tmp_path):
+    longest = max(project.data.case_studies, key=lambda case: len(case.narrative) + sum(map(len, case.questions)))
+    files = [committee["downloads/ready-reckoner.docx"], committee[handout_of(longest)]]
     pdfs = to_pdf(files, tmp_path)
     reckoner = pdf_pages(pdfs[files[0]])
     assert len(reckoner) == 1 and LETTERHEAD in reckoner[0]
@@ -169,12 +174,13 @@ def test_a_template_that_cannot_be_used_is_named_with_the_reason(project, tmp_pa
     assert str(failure.value) == f"data/local/{name}: this template cannot be used: {reason}"
 
 
-def test_validate_opens_the_templates_as_the_build_would(tmp_path, capsys, monkeypatch):
+def test_validate_opens_the_templates_as_the_build_would(fixture_source, tmp_path, capsys, monkeypatch):
     from macros.commands import validate
 
     project = tmp_path / "project"
-    shutil.copytree(ROOT / "data", project / "data")
-    shutil.copytree(ROOT / "content", project / "content")
+    shutil.copytree(fixture_source / "data", project / "data")
+    shutil.copytree(fixture_source / "content", project / "content")
+    (project / "data" / "local").mkdir(exist_ok=True)
     (project / "data" / "local" / "slides-template.pptx").write_bytes(b"not a presentation")
     monkeypatch.chdir(project)
     assert validate.main(["data"]) == 1

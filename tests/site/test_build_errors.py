@@ -1,10 +1,10 @@
-"""Bad data stops the real `mkdocs build` with one clear message, no traceback, nothing written."""
+"""Bad data stops the real `mkdocs build` (of the fixture portfolio) with one clear message, no traceback, nothing written."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.helpers import copy_project, run_mkdocs
+from tests.helpers import fixture_project, run_mkdocs
 
 CASES = {
     "misspelt id": (
@@ -22,7 +22,7 @@ CASES = {
 @pytest.mark.parametrize("case", CASES, ids=list(CASES))
 def test_bad_data_stops_the_build_cleanly(tmp_path, case):
     name, old, new, expected = CASES[case]
-    project = copy_project(tmp_path / "project")
+    project = fixture_project(tmp_path / "project")
     path = project / "data" / name
     if isinstance(new, bytes):
         path.write_bytes(new)
@@ -43,22 +43,22 @@ def test_bad_data_stops_the_build_cleanly(tmp_path, case):
 
 
 def test_dangling_citation_in_a_prose_page_stops_the_build(tmp_path):
-    project = copy_project(tmp_path / "project")
-    page = project / "content" / "part-three" / "decision-making.md"
+    project = fixture_project(tmp_path / "project")
+    page = project / "content" / "part-one" / "index.md"
     text = page.read_text(encoding="utf-8")
-    line = text.count("\n", 0, text.index("(cite:fish-2009)")) + 1
-    page.write_text(text.replace("(cite:fish-2009)", "(cite:fish-2090)"), encoding="utf-8")
+    line = text.count("\n", 0, text.index("(cite:reder-1993)")) + 1
+    page.write_text(text.replace("(cite:reder-1993)", "(cite:reder-1939)"), encoding="utf-8")
 
     result = run_mkdocs(["build", "--strict", "-d", str(tmp_path / "out")], cwd=project)
 
     assert result.returncode != 0
-    assert f"content/part-three/decision-making.md:{line}: citation of unknown reference 'fish-2090' (did you mean 'fish-2009'?)" in result.stderr
+    assert f"content/part-one/index.md:{line}: citation of unknown reference 'reder-1939' (did you mean 'reder-1993'?)" in result.stderr
     assert "Traceback" not in result.stderr
 
 
 @pytest.mark.parametrize("failure", ["bad data", "broken link in strict mode"])
 def test_a_failed_build_leaves_the_earlier_site_untouched(tmp_path, failure):
-    project = copy_project(tmp_path / "project")
+    project = fixture_project(tmp_path / "project")
     out = tmp_path / "out"
     assert run_mkdocs(["build", "--strict", "-d", str(out)], cwd=project).returncode == 0
     (out / "earlier-build.txt").write_text("kept")
@@ -79,7 +79,7 @@ def test_a_failed_build_leaves_the_earlier_site_untouched(tmp_path, failure):
 
 
 def test_a_build_writes_nothing_under_data_or_content(tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = fixture_project(tmp_path / "project")
 
     def snapshot():
         return {p.relative_to(project).as_posix(): p.read_bytes() for folder in ("data", "content") for p in (project / folder).rglob("*") if p.is_file()}
@@ -92,7 +92,7 @@ def test_a_build_writes_nothing_under_data_or_content(tmp_path):
 def test_a_fault_no_input_should_cause_is_one_line_and_its_traceback_is_there_on_request(tmp_path):
     """A bug (here a hook that fails as a recursion would) stops the build with one line for the editor, the
     earlier site kept; WWR_TRACEBACK=1 shows a developer where it happened."""
-    project = copy_project(tmp_path / "project")
+    project = fixture_project(tmp_path / "project")
     (project / "boom.py").write_text(
         "def on_page_content(html, page, **kwargs):\n"
         "    if page.file.src_uri == 'about.md':\n"

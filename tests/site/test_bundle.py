@@ -12,13 +12,14 @@ from urllib.parse import unquote
 from bs4 import BeautifulSoup
 
 from macros.hosting import CONTENT_SECURITY_POLICY
-from tests.helpers import ROOT, copy_project
+from tests.helpers import ROOT, fixture_data, fixture_project
 
 SITE_URL = "https://intranet.example/cp/portfolio/"
 
 
 def test_the_bundle_holds_both_copies_and_a_readme_that_stands_alone(tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = fixture_project(tmp_path / "project")
+    case = fixture_data().case_studies[0].id
     (project / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     result = subprocess.run(
         [sys.executable, "-m", "macros", "bundle", "--out", str(tmp_path / "dist")],
@@ -29,11 +30,11 @@ def test_the_bundle_holds_both_copies_and_a_readme_that_stands_alone(tmp_path):
     with zipfile.ZipFile(zipped) as archive:
         names = set(archive.namelist())
         readme = archive.read("working-with-resistance/README-INTRANET.txt").decode("utf-8")
-        offline_page = archive.read("working-with-resistance/shared-drive/case-studies/one.html").decode("utf-8")
+        offline_page = archive.read(f"working-with-resistance/shared-drive/case-studies/{case}.html").decode("utf-8")
     web, shared = "working-with-resistance/web-server/", "working-with-resistance/shared-drive/"
     for copy in (web, shared):
         assert {f"{copy}index.html", f"{copy}.htaccess", f"{copy}web.config"} <= names
-    assert f"{web}case-studies/one/index.html.gz" in names and f"{web}case-studies/one/index.html.br" in names
+    assert f"{web}case-studies/{case}/index.html.gz" in names and f"{web}case-studies/{case}/index.html.br" in names
     assert not any(name.startswith(shared) and name.endswith((".html.gz", ".br")) for name in names)  # (mkdocs writes sitemap.xml.gz itself)
     # The README gives everything in full, and says which copy goes where.
     assert f"Content-Security-Policy: {CONTENT_SECURITY_POLICY}" in readme
@@ -42,6 +43,6 @@ def test_the_bundle_holds_both_copies_and_a_readme_that_stands_alone(tmp_path):
     assert re.search(r"web-server/\s+for a web server", readme) and re.search(r"shared-drive/\s+for a shared drive", readme)
     # The shared-drive copy names the hosted pages, not its own .html files.
     doc = BeautifulSoup(offline_page, "html.parser")
-    assert doc.select_one("link[rel=canonical]")["href"] == SITE_URL + "case-studies/one/"
+    assert doc.select_one("link[rel=canonical]")["href"] == SITE_URL + f"case-studies/{case}/"
     report = unquote(doc.select_one("a.wwr-report")["href"])
-    assert f"Page: {SITE_URL}case-studies/one/" in report and ".html" not in report
+    assert f"Page: {SITE_URL}case-studies/{case}/" in report and ".html" not in report

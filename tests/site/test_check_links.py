@@ -15,9 +15,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from macros.commands.check_links import collect, urls_in_text
 
-from tests.helpers import ROOT
+from macros.commands.check_links import collect, urls_in_text
+from tests.helpers import FIXTURE_DATA, FIXTURE_SITE, ROOT, fixture_data
 
 SLOW_SECONDS = 3
 TIMEOUT = "0.5"
@@ -220,8 +220,10 @@ def test_addresses_are_cut_where_the_markdown_ends_them():
     ]
 
 
-def test_the_real_project_lists_its_addresses_without_fetching():
-    uses = collect(ROOT / "data", ROOT / "content")
-    assert "http://www.motivationalinterviewing.org/" in uses
+def test_a_portfolio_lists_its_addresses_without_fetching():
+    """The fixture portfolio's data and pages: every tool's address is found, in tools.yml."""
+    uses = collect(FIXTURE_DATA, FIXTURE_SITE / "content")
+    tools = fixture_data().tools
+    assert tools and all(tool.url in uses for tool in tools)
     assert all(url.startswith(("http://", "https://")) for url in uses)
-    assert any(use.file.endswith("data/tools.yml") for use in uses["http://www.motivationalinterviewing.org/"])
+    assert all(any(use.file.endswith("data/tools.yml") for use in uses[tool.url]) for tool in tools)

@@ -23,15 +23,15 @@ import pytest
 from macros.commands import bundle, pdf
 from macros.outputs.folders import BUNDLES, PDFS, SITE, failure, looks_like_site, make_staging, refusal, remove_stale, staging_folder, swap_in
 from macros.outputs.pdf.printer import printables
-from tests.helpers import MKDOCS, copy_project, run_mkdocs
+from tests.helpers import MKDOCS, fixture_project, run_mkdocs
 
 SOURCES = ("data", "content", "overrides")
 
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
-    """A copy of the project with a committee's data/local/ (in no repository), and a site built from it."""
-    project = copy_project(tmp_path_factory.mktemp("outputs") / "project")
+    """A copy of the project (the fixture portfolio's) with a committee's data/local/ (in no repository), and a site built from it."""
+    project = fixture_project(tmp_path_factory.mktemp("outputs") / "project")
     (project / "data" / "local").mkdir(exist_ok=True)
     (project / "data" / "local" / "notes.txt").write_text("a committee's own file\n")
     result = run_mkdocs(["build", "--strict", "-d", str(project.parent / "built")], cwd=project)
@@ -243,7 +243,7 @@ def test_a_mount_point_is_refused_with_what_to_do(project, tmp_path):
 
 
 def test_a_read_only_checkout_stops_the_build_in_one_line(tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = fixture_project(tmp_path / "project")
     with read_only(project):
         result = run_mkdocs(["build", "--strict", "-d", str(tmp_path / "out")], cwd=project)
 

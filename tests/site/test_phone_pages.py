@@ -13,18 +13,17 @@ from pathlib import Path
 import pytest
 from mkdocs.utils.yaml import yaml_load
 
-from macros.load import load_project, load_site_data
 from macros.render.filters import tel
-from tests import helpers
-from tests.helpers import ROOT, article_text, html_pages, page, soup
+from tests.helpers import ROOT, article_text, fixture_data, fixture_portfolio, html_pages, page, page_address, soup
 
-DATA = load_site_data(ROOT / "data")
-PROSE = load_project(ROOT).prose
+PROJECT = fixture_portfolio()
+DATA, PROSE = PROJECT.data, PROJECT.prose
 
 
 @pytest.fixture(scope="module")
 def committee_data():
-    return helpers.committee_data()
+    """The data committee_site is built from: the fixture portfolio's, with the committee fixture as data/local/."""
+    return fixture_data(committee=True)
 
 
 def nav_hrefs(doc) -> set[str]:
@@ -88,6 +87,12 @@ def test_the_check_for_file_paths_would_notice_one():
         assert not FILE_PATH.search(WEB_ADDRESS.sub(" ", text)), text
 
 
+def test_the_courses_book_by_phone_email_and_web():
+    """The test below sees each way of booking: the fixture's courses give a phone, an email and a web address."""
+    assert any(c.contact.phone and tel(c.contact.phone) for c in DATA.courses)
+    assert any(c.contact.email for c in DATA.courses) and any(c.contact.url for c in DATA.courses)
+
+
 @pytest.mark.parametrize("course", DATA.courses, ids=lambda c: c.id)
 def test_each_course_page_says_how_to_book_before_anything_else(site, course):
     article = page(site, f"courses/{course.id}").select_one("article")
@@ -115,6 +120,7 @@ def test_each_course_page_says_how_to_book_before_anything_else(site, course):
 
 def test_phone_numbers_elsewhere_are_tap_to_call(committee_site, committee_data):
     contacts = page(committee_site, "local-contacts").select_one("article")
+    assert any(contact.phone for contact in committee_data.contacts)
     for contact in committee_data.contacts:
         if contact.phone:
             assert contacts.select_one(f"a[href='{tel(contact.phone)}']").get_text() == contact.phone
@@ -124,17 +130,17 @@ def test_phone_numbers_elsewhere_are_tap_to_call(committee_site, committee_data)
 
 
 def test_a_checklist_link_says_what_it_is(site):
-    for question_set in DATA.question_sets:
-        src = PROSE.placements.get(("question_sets", question_set.id))
-        if not src:
-            continue
-        doc = page(site, src.removesuffix(".md").removesuffix("index").rstrip("/"))
+    placed = [q for q in DATA.question_sets if ("question_sets", q.id) in PROSE.placements]
+    assert placed
+    for question_set in placed:
+        doc = page(site, page_address(PROSE.placements[("question_sets", question_set.id)]))
         links = [a for a in doc.select("article a[href]") if a["href"].endswith(f"checklists/{question_set.id}/")]
         assert [a.get_text() for a in links] == ["Questions as a checklist: read here or print"], question_set.id
 
 
 def test_every_data_table_scrolls_in_its_own_named_focusable_region(site):
     checked = 0
+    tabled = set()
     for html in html_pages(site):
         for table in soup(html).select("article table"):
             region = table.find_parent(class_="wwr-table-scroll")
@@ -145,7 +151,10 @@ def test_every_data_table_scrolls_in_its_own_named_focusable_region(site):
             assert (region["role"], region["tabindex"]) == ("region", "0")
             assert region["aria-label"].startswith("Table: ") and len(region["aria-label"]) > len("Table: ")
             checked += 1
-    assert checked >= 2  # at least the glossary and the resources table
+            tabled.add(html.parent.relative_to(site).as_posix() + "/")
+    # At least the glossary and the resources table, on the pages listing them.
+    listings = {page_address(PROSE.shown[kind][0]) for kind in ("glossary", "resources")}
+    assert checked >= len(listings) and listings <= tabled, (listings, tabled)
 
 
 def test_the_glossary_table_is_named_after_its_heading(site):

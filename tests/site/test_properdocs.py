@@ -1,6 +1,7 @@
 """A way off an engine at its end: ProperDocs 1.6.7 (a maintained fork of mkdocs 1.6, in its own venv,
-.venv-properdocs, which ./run test makes) builds the same site: the same files, the same text on
-every page, the same search index, and a failed strict build keeps the earlier site there too."""
+.venv-properdocs, which ./run test makes) builds the same site (the fixture portfolio, as `site` is built
+with mkdocs): the same files, the same text on every page, the same search index, and a failed strict
+build keeps the earlier site there too."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import subprocess
 
 import pytest
 
-from tests.helpers import ROOT, copy_project, html_pages, soup
+from tests.helpers import ROOT, fixture_data, fixture_page_paths, fixture_project, html_pages, soup
 
 PROPERDOCS = ROOT / ".venv-properdocs" / "bin" / "properdocs"
 
@@ -33,9 +34,9 @@ def page_text(path) -> str:
 
 
 @pytest.fixture(scope="module")
-def properdocs_site(tmp_path_factory):
+def properdocs_site(tmp_path_factory, fixture_source):
     out = tmp_path_factory.mktemp("properdocs") / "site"
-    result = properdocs(["build", "--strict", "-d", str(out)], cwd=ROOT)
+    result = properdocs(["build", "--strict", "-d", str(out)], cwd=fixture_source)
     assert result.returncode == 0, result.stderr
     return out
 
@@ -43,7 +44,7 @@ def properdocs_site(tmp_path_factory):
 def test_properdocs_builds_the_same_pages_with_the_same_text(site, properdocs_site):
     assert files(properdocs_site) == files(site)
     pages = html_pages(site)
-    assert len(pages) > 70
+    assert pages and len(pages) == len(fixture_page_paths(fixture_data()))
     for path in pages:
         relative = path.relative_to(site)
         assert page_text(properdocs_site / relative) == page_text(path), relative
@@ -52,7 +53,7 @@ def test_properdocs_builds_the_same_pages_with_the_same_text(site, properdocs_si
 
 
 def test_a_failed_properdocs_build_leaves_the_earlier_site_untouched(tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = fixture_project(tmp_path / "project")
     out = tmp_path / "out"
     assert properdocs(["build", "--strict", "-d", str(out)], cwd=project).returncode == 0
     (out / "earlier-build.txt").write_text("kept")

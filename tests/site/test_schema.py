@@ -1,7 +1,6 @@
 """The committed JSON Schema for editors matches the models (regenerate with ./run schema)."""
 
 from macros.commands.schema import SCHEMA, data_schema
-
 from tests.helpers import ROOT
 
 
