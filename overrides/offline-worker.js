@@ -1,4 +1,4 @@
-/* The offline copy's service worker (README: "Offline on a phone"). It is registered only when a
+/* The offline copy's service worker (docs/printing-and-offline.md: "Offline on a phone"). It is registered only when a
    reader presses "Save for offline use" (assets/javascripts/offline-copy.js), and its scope is the
    site's folder. It stores nothing itself: the page saves the copy into Cache Storage and says which
    copy is complete in one entry of a "pointer" cache. This worker only answers from that copy:

@@ -1,8 +1,8 @@
-"""`./run schema`: write the JSON Schema of the data files, for editors.
+"""`./run schema`: write the JSON Schema of the data files, and docs/kinds.md, for editors.
 
 Editors with YAML support (VS Code's YAML extension reads .vscode/settings.json) then check
 fields and suggest names while a committee edits data/. Each kind's model (macros/model/kinds/) is the
-source; tests fail when the committed schema is out of date.
+source; tests fail when either committed file is out of date.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from ..model.kinds import data_file_model
+from .kinds_doc import write_kinds_doc
 
 SCHEMA = Path("schema") / "data.schema.json"
 
@@ -27,6 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     SCHEMA.parent.mkdir(exist_ok=True)
     SCHEMA.write_text(data_schema(), encoding="utf-8")
     print(SCHEMA)
+    print(write_kinds_doc())
     return 0
 
 

@@ -34,5 +34,5 @@ def write_configs(env: Environment, site_dir: Path) -> None:
 
 
 def nginx_snippet(env: Environment, root: str = "/var/www/portfolio") -> str:
-    """The nginx settings README.md gives committees (a `server` block's contents)."""
+    """The nginx settings docs/committees.md gives committees (a `server` block's contents)."""
     return render(env, NGINX, root=root, **context())

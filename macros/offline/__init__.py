@@ -1,4 +1,4 @@
-"""The site saved on a reader's device, only when asked (README: "Offline on a phone"): the web app
+"""The site saved on a reader's device, only when asked (docs/printing-and-offline.md, "Offline on a phone"): the web app
 manifest and its icons, and the lists of files a saved copy holds, with the build they make up. The
 saving itself is the browser's (overrides/assets/javascripts/offline-copy.js and offline-page.js, and
 overrides/offline-worker.js), which take the names they share from this module: the build writes them

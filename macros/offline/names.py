@@ -31,7 +31,7 @@ def shared_names(directory_urls: bool, not_saved_page: str | None) -> dict[str, 
 def names_script(directory_urls: bool, not_saved_page: str | None) -> str:
     names = json.dumps(shared_names(directory_urls, not_saved_page), indent=2)
     return (
-        '/* Written by the build from macros/offline/__init__.py (README: "Offline on a phone"): the names the\n'
+        '/* Written by the build from macros/offline/__init__.py (docs/printing-and-offline.md): the names the\n'
         "   offline copy's page scripts and its worker share. Edit them there, not here. */\n"
         f"globalThis.{GLOBAL} = Object.freeze({names});\n"
     )

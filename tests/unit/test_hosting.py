@@ -1,5 +1,5 @@
 """What a web server gets from a build: compressed copies that decompress to the file, reproducibly,
-and settings files that carry the one Content Security Policy README.md documents."""
+and settings files that carry the one Content Security Policy docs/committees.md documents."""
 
 from __future__ import annotations
 
@@ -55,11 +55,11 @@ def test_settings_files_carry_the_policy(tmp_path):
     assert "AddType application/vnd.openxmlformats-officedocument.presentationml.presentation .pptx" in htaccess
 
 
-def test_the_readme_gives_the_policy_and_the_nginx_settings_the_build_uses():
+def test_the_committees_guide_gives_the_policy_and_the_nginx_settings_the_build_uses():
     assert readme_policy() == CONTENT_SECURITY_POLICY
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    snippet = re.search(r"```nginx\n(.*?)```", readme, re.DOTALL)
-    assert snippet and snippet.group(1) == nginx_snippet(ENV), "README.md's nginx settings are out of date"
+    guide = (ROOT / "docs" / "committees.md").read_text(encoding="utf-8")
+    snippet = re.search(r"```nginx\n(.*?)```", guide, re.DOTALL)
+    assert snippet and snippet.group(1) == nginx_snippet(ENV), "docs/committees.md's nginx settings are out of date"
 
 
 def test_compressed_copies_no_build_used_for_an_hour_leave_the_cache(tmp_path):

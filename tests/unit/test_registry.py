@@ -1,4 +1,4 @@
-"""The registry of kinds is consistent with the models, the templates and the README."""
+"""The registry of kinds is consistent with the models, the templates and the editors' reference (docs/kinds.md)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import re
 
 import pytest
 
+from macros.commands.kinds_doc import KINDS_DOC, kinds_doc
+from macros.model.base import Lasting
 from macros.model.kinds import BY_NAME, KINDS
 from tests.helpers import ROOT
 
@@ -23,6 +25,8 @@ def test_each_kind_is_complete(kind):
         if template:
             assert (TEMPLATES / template).is_file(), template
     assert (kind.local == "replace") == ("replaces" in fields)
+    # An entry with its own page is withdrawn, never deleted: its printed address keeps answering.
+    assert bool(kind.pages) == issubclass(kind.model, Lasting)
     assert not (kind.single and kind.local not in (None, "merge"))
 
 
@@ -31,9 +35,10 @@ def test_macro_names_are_unique():
     assert len(names) == len(set(names))
 
 
-def test_the_readme_table_of_kinds_matches_the_registry():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    rows = dict(re.findall(r"^\| `([a-z_]+\.yml)` \| (.+) \|$", readme, re.MULTILINE))
+def test_the_editors_reference_of_kinds_is_current_and_names_every_kind():
+    text = (ROOT / KINDS_DOC).read_text(encoding="utf-8")
+    assert text == kinds_doc(), "run ./run schema and commit docs/kinds.md"
+    rows = dict(re.findall(r"^\| \[`([a-z_]+\.yml)`\]\(#[a-z_]+\) \| (.+) \|$", text, re.MULTILINE))
     assert set(rows) == {kind.file for kind in KINDS}
     for kind in KINDS:
         row = rows[kind.file]
@@ -43,4 +48,6 @@ def test_the_readme_table_of_kinds_matches_the_registry():
             assert f"`{kind.index}()`" in row, kind.file
         if kind.placed_by:
             assert f"`{kind.placed_by}(" in row, kind.file
-        assert ("yes" in row.split("|")[-1]) == bool(kind.local), kind.file
+        for field in kind.model.model_fields:
+            assert f"| `{field}` |" in text.split(f'<a id="{kind.name}">')[1].split("<a id=")[0], (kind.name, field)
+

@@ -1,5 +1,5 @@
 /* The colour scheme follows the device's setting, on load and live, with no toggle and nothing
-   stored (README: "Light and dark"). This replaces Material's palette component, which restyled
+   stored (docs/printing-and-offline.md: "Light and dark"). This replaces Material's palette component, which restyled
    the whole page on every load, even when the scheme was already right: on the ready reckoner
    that was the largest part of Material's start-up work on a phone. Here a page is restyled only
    when the device asks for the scheme the page was not built with. The scheme names come from

@@ -1,4 +1,4 @@
-/* On every page: loads the offline copy's scripts (README: "Offline on a phone") only where they have
+/* On every page: loads the offline copy's scripts (docs/printing-and-offline.md: "Offline on a phone") only where they have
    work, so the pages of a reader who never saves the site do not download or run them. They have work
    on a page that shows the "Save for offline use" control or names a page the copy lacks, and on every
    page once the site is saved on this device: the site's worker then answers each page (navigator.
