@@ -40,10 +40,12 @@ class DataProblem:
     line: int
     path: str
     reason: str
+    detail: str = ""  # a second line, for developers (the YAML parser's own words)
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:"
-        return f"{where} {self.path}: {self.reason}" if self.path else f"{where} {self.reason}"
+        first = f"{where} {self.path}: {self.reason}" if self.path else f"{where} {self.reason}"
+        return f"{first}\n    {self.detail}" if self.detail else first
 
 
 class DataError(Exception):

@@ -163,7 +163,7 @@ def read_singles(reading: Reading, data_name: str) -> dict[str, Located]:
             first = (core if extra_source in (g[0] for g in core) else local)[0][0]
             reading.problems.append(extra_source.problem((kind.name,), f"{kind.name} is already given in {first.name}"))
         if not core:
-            reading.problems.append(DataProblem(f"{data_name}/", 1, "", f"no file gives the {kind.name} (see README.md)"))
+            reading.problems.append(DataProblem(f"{data_name}/", 1, "", f"no file gives the {kind.name} (see docs/kinds.md)"))
             continue
         source, raw = core[0][0], core[0][1]
         if local:
@@ -209,4 +209,18 @@ def duplicates(located: list[Located]) -> list[DataProblem]:
         else:
             why = f"duplicate {item.kind.key} '{item.key}' (already used at {place})"
         problems.append(item.source.problem(item.loc + (item.kind.key,), why))
+    return problems + _shared_values(located)
+
+
+def _shared_values(located: list[Located]) -> list[DataProblem]:
+    """Fields a kind keeps unique besides its id: two case studies numbered 3 would both print as Case study Three."""
+    problems = []
+    first: dict[tuple[str, str, object], Located] = {}
+    for item in located:
+        for name in item.kind.unique:
+            where = first.setdefault((item.kind.name, name, getattr(item.entry, name)), item)
+            if where is not item:
+                place = f"{where.source.name}:{where.source.line_of(where.loc + (name,))}"
+                problems.append(item.source.problem(item.loc + (name,), f"{name} {getattr(item.entry, name)} is already given to "
+                                                    f"the {item.kind.label} '{where.key}' at {place}; each {item.kind.label} needs its own {name}"))
     return problems

@@ -19,6 +19,7 @@ from typing import Any, NoReturn
 import yaml
 
 from .errors import DataError, DataProblem, Loc, format_loc
+from .yaml_mistakes import explain
 
 MAX_DEPTH = 40
 MAX_FILE_BYTES = 10 * 1024 * 1024  # far above any real data file, far below one that would exhaust the build
@@ -149,18 +150,14 @@ class _Fail(Exception):
         self.problems = list(problems)
 
 
-def _yaml_reason(exc: yaml.MarkedYAMLError, line_text: str) -> str:
-    if "\t" in line_text:
-        return "a tab character is used for indentation; indent with spaces"
+def _yaml_problem(exc: yaml.MarkedYAMLError, text: str, name: str) -> DataProblem:
     unknown_tag = re.fullmatch(r"could not determine a constructor for the tag '(tag:yaml\.org,2002:)?([^']*)'", exc.problem or "")
     if isinstance(exc, yaml.constructor.ConstructorError) and unknown_tag:
         tag = ("!!" if unknown_tag.group(1) else "") + unknown_tag.group(2)
-        return f"the YAML tag '{tag}' is not allowed; data files hold only text, numbers, true/false, lists and fields"
-    problem = exc.problem or "invalid YAML"
-    if exc.context and problem.startswith("but "):
-        return f"YAML syntax error: {exc.context}, {problem}"  # PyYAML splits "expected X, but found Y"
-    context = f" ({exc.context})" if exc.context else ""
-    return f"YAML syntax error: {problem}{context}"
+        mark = exc.problem_mark or exc.context_mark
+        return DataProblem(name, mark.line + 1 if mark else 1, "", f"the YAML tag '{tag}' is not allowed; data files hold only text, numbers, true/false, lists and fields")
+    mistake = explain(exc, text)
+    return DataProblem(name, mistake.line, "", mistake.reason, mistake.parser)
 
 
 def _check(node: yaml.Node, name: str) -> dict[Loc, int]:
@@ -290,9 +287,7 @@ def _read(text: str, name: str) -> SourceFile:
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        raise _Fail(DataProblem(name, line, "", _yaml_reason(exc, (text.splitlines()[line - 1 : line] or [""])[0]))) from None
+        raise _Fail(_yaml_problem(exc, text, name)) from None
     except yaml.YAMLError as exc:
         raise _Fail(DataProblem(name, 1, "", f"YAML error: {exc}")) from None
     if not isinstance(data, dict):

@@ -52,6 +52,7 @@ class Kind:
     rank: int
     single: bool = False  # given once, as a mapping (the ready reckoner, the settings)
     key: str | None = "id"  # the field that names an entry uniquely
+    unique: tuple[str, ...] = ()  # other fields no two entries may share (a case study's number)
     links: dict[str, str] = field(default_factory=dict)  # field (dotted through lists) -> the kind it names
     local: Local | None = None  # what a committee may do in data/local/: add entries, replace core ones, or merge fields
     most: int | None = None  # at most this many entries in a file, where each costs every page work ...

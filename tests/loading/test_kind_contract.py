@@ -103,11 +103,28 @@ def test_text_where_an_entry_belongs(data_dir, kind):
 @pytest.mark.parametrize("kind", [k for k in KINDS if k.key and not k.single and k.name != "contacts"], ids=lambda k: k.name)
 def test_a_duplicate_key_is_refused(data_dir, kind):
     value = raw(data_dir, kind)
-    text = write(data_dir / kind.file, kind, [*value, copy.deepcopy(value[0])])
+    twin = copy.deepcopy(value[0])
+    for name in kind.unique:  # the key alone is repeated
+        twin[name] = max(entry[name] for entry in value) + 1
+    text = write(data_dir / kind.file, kind, [*value, twin])
     key = value[0][kind.key]
     lines = [n for n, text_line in enumerate(text.splitlines(), 1) if text_line.startswith(f"- {kind.key}:") and text_line.split(":", 1)[1].strip().strip("'\"") == key]
     assert len(lines) == 2
     assert messages(data_dir) == [f"data/{kind.file}:{lines[1]}: {kind.name}[{len(value)}].{kind.key}: duplicate {kind.key} '{key}' (already used at data/{kind.file}:{lines[0]})"]
+
+
+UNIQUE = [(kind, name) for kind in KINDS for name in kind.unique]
+
+
+@pytest.mark.parametrize("kind,name", UNIQUE, ids=[f"{k.name}.{n}" for k, n in UNIQUE])
+def test_a_value_two_entries_may_not_share_is_refused(data_dir, kind, name):
+    value = raw(data_dir, kind)
+    twin = {**copy.deepcopy(value[0]), kind.key: "a-new-id"}
+    text = write(data_dir / kind.file, kind, [*value, twin])
+    first_line = line(text, f"{name}: {value[0][name]}")
+    twin_line = line(text, "a-new-id") + list(twin).index(name) - list(twin).index(kind.key)
+    assert messages(data_dir) == [f"data/{kind.file}:{twin_line}: {kind.name}[{len(value)}].{name}: {name} {value[0][name]} is already given to "
+                                  f"the {kind.label} '{value[0][kind.key]}' at data/{kind.file}:{first_line}; each {kind.label} needs its own {name}"]
 
 
 LINKS = [(kind, path) for kind in KINDS for path in kind.links if "." not in path and kind.name != "contacts"]
@@ -119,6 +136,8 @@ def test_a_link_to_nothing_is_refused(data_dir, kind, path):
     entry = copy.deepcopy(first(kind, value))
     field_type = kind.model.model_fields[path].annotation
     entry[path] = [NOT_AN_ID] if "list" in str(field_type) else NOT_AN_ID
+    if path == "replaced_by":
+        entry["withdrawn"] = "2026-01-05"  # only a withdrawn entry names what replaces it
     text = write(data_dir / kind.file, kind, replace_first(kind, value, entry))
     target = next(k for k in KINDS if k.name == kind.links[path])
     index = "[0]" if isinstance(entry[path], list) else ""
@@ -152,4 +171,4 @@ def test_data_local_reuses_a_core_id_only_to_replace_it(data_dir, kind):
     ]
     write(data_dir / "local" / kind.file, kind, [{**value[0], "replaces": True}])
     data = load_site_data(data_dir)
-    assert data.is_local(kind.name, key) and len(getattr(data, kind.name)) == len(value)
+    assert data.is_local(kind.name, key) and len(data.every(kind.name)) == len(value)
