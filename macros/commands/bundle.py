@@ -33,9 +33,9 @@ def readme(site_url: str | None) -> str:
     from ..render.clock import build_date
     from ..render.templates import make_environment, render
 
-    settings = load_project(Path.cwd()).data.site
+    data = load_project(Path.cwd()).data
     env = make_environment(Path("overrides/portfolio"), {})
-    return render(env, README, site=settings, date=build_date(), site_url=site_url, web=WEB, shared=SHARED, nginx=nginx_snippet(env), **context())
+    return render(env, README, site=data.site, edition=data.edition, date=build_date(), site_url=site_url, web=WEB, shared=SHARED, nginx=nginx_snippet(env), **context())
 
 
 def write_zip(root: Path, target: Path) -> None:

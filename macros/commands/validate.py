@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..load import DataError, load_project
+from ..load import DataError, load_project, things_to_check
 from ..load.loader import LOCAL_DIR
 from ..outputs.cache import DownloadFailure, check_templates
 from ..outputs.edition import edition_for
@@ -39,6 +39,8 @@ def main(argv: list[str] | None = None) -> int:
     except DownloadFailure as exc:
         print(exc, file=sys.stderr)
         return 1
+    if project.warnings:
+        print(things_to_check(project.warnings), file=sys.stderr)
     counts = ", ".join(f"{count} {name}" for name, count in project.data.counts().items() if count)
     checked = f"{args.data_dir}/ and content/" if (root / "content").is_dir() else f"{args.data_dir}/"
     print(f"{checked} are valid: {counts}" if (root / "content").is_dir() else f"{checked} is valid: {counts}")

@@ -55,7 +55,7 @@ def add_offline_files(files: Files, config, state: BuildState, offline: bool) ->
 def write_offline_lists(site_dir: Path, state: BuildState, config, digests: FileDigests) -> None:
     search = search_plugin(config)
     langs = list(search.config.lang or ["en"]) if search else ["en"]
-    summary = write_lists(site_dir, state.data.site.version, state.build_date, config.use_directory_urls, langs, digests)
+    summary = write_lists(site_dir, state.data.edition.version, state.build_date, config.use_directory_urls, langs, digests)
     size = summary["core"]["bytes"]
     if size > BUDGET:
         log.info(f"The offline copy is {size / 1024 / 1024:.1f} MB, over its {BUDGET // 1024 // 1024} MB budget: phones save it slowly, "

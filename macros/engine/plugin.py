@@ -19,6 +19,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import Abort, BuildError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
+from ..model.vocab import long_date
 from ..render.tables import scrolling_tables
 from . import markdown
 from .assets import add_generated_files, release_source
@@ -88,6 +89,10 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
         return markdown.resolve_citations(markdown_text, page.file.src_uri, self.state.project.bibliography)
 
     on_page_markdown = CombinedEvent(_before_macros, _after_macros)
+
+    def on_env(self, env, config, files):
+        env.filters["long_date"] = long_date  # the theme's templates show dates as readers write them
+        return env
 
     def on_page_content(self, html, page, config, files):
         html = scrolling_tables(checked_html(html, page, self.state.settings.docs_dir), page.title or "")

@@ -4,12 +4,13 @@ glossary into mkdocs' configuration. Everything one build needs is made here, on
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from ..load import DataError
+from ..load import DataError, things_to_check
 from ..outputs.cache import DownloadFailure
 from ..outputs.folders import check_writable, project_sources
 from ..outputs.printed import MissingPdfs
@@ -21,6 +22,8 @@ from .navigation import menu
 from .settings import apply_settings, is_offline
 from .state import DOWNLOAD_CACHE, BuildSettings, BuildState
 from .stylesheet import joined_stylesheet
+
+log = logging.getLogger("mkdocs.plugins.wwr")
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,8 @@ def start_build(config, options, command: str) -> tuple[Build, list[EntryPage]]:
     settings = BuildSettings(root, options.data_dir, Path(config.docs_dir).name, options.templates, config.site_url, options.downloads,
                              background=command == "build", pdf_dir=options.pdf_dir if options.downloads else None)
     state, entry_pages = _create_state(settings)
+    if state.project.warnings:  # at INFO: a strict build stops on a warning, and these build
+        log.info(things_to_check(state.project.warnings))
     atomic = AtomicBuild(Path(config.site_dir)) if command == "build" else None
     if atomic:
         config.site_dir = str(atomic.staging)

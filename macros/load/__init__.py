@@ -7,5 +7,6 @@ imports mkdocs, so commands and other engines use it as the build does.
 
 from .errors import DataError, DataProblem
 from .project import Project, load_project, load_site_data
+from .warnings import things_to_check
 
-__all__ = ["DataError", "DataProblem", "Project", "load_project", "load_site_data"]
+__all__ = ["DataError", "DataProblem", "Project", "load_project", "load_site_data", "things_to_check"]

@@ -43,7 +43,7 @@ def named_ids(entry: Any, path: str, loc: Loc = ()) -> Iterator[tuple[Loc, str]]
             continue
         if rest:
             yield from named_ids(item, rest, here)
-        else:
+        elif isinstance(item, str):  # not an address given in place of an id (a resource's superseded_by)
             yield here, item
 
 

@@ -15,6 +15,7 @@ from .logo import logo_problem
 from .prose import ProseIndex, scan_prose
 from .prose_links import link_problems
 from .site_data import SiteData
+from .warnings import warnings
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,7 @@ class Project:
 
     data: SiteData
     prose: ProseIndex = field(default_factory=ProseIndex)
+    warnings: tuple[DataProblem, ...] = ()  # what may be a mistake but builds (load/warnings.py)
 
     def page_of(self, kind: str, entry_id: str) -> str | None:
         """The prose page that places an entry, else its own page, else none."""
@@ -83,7 +85,7 @@ class Project:
 
 def load_project(root: Path, data_dir: str = "data", docs_dir: str | None = "content") -> Project:
     """Read and check `data/` and `content/` under `root`; raise DataError listing every problem."""
-    data, problems, known, located = _load_data(root / data_dir, root)
+    data, problems, known, located, warned = _load_data(root / data_dir, root)
     prose = ProseIndex()
     if docs_dir and (root / docs_dir).is_dir() and known is not None:
         prose, prose_problems = scan_prose(root / docs_dir, root, known)
@@ -96,20 +98,20 @@ def load_project(root: Path, data_dir: str = "data", docs_dir: str | None = "con
             problems += link_problems(prose.links, set(prose.titles) | entry_pages | printed, prose.media, prose.sections, prose.jinja)
     if problems or data is None:
         raise DataError(problems)
-    return Project(data, prose)
+    return Project(data, prose, tuple(warned))
 
 
 def load_site_data(data_dir: Path, display_root: Path | None = None) -> SiteData:
     """Read and check `data/` alone; raise DataError listing every problem, or return SiteData."""
-    data, problems, _, _ = _load_data(data_dir, display_root or data_dir.parent)
+    data, problems, _, _, _ = _load_data(data_dir, display_root or data_dir.parent)
     if problems or data is None:
         raise DataError(problems)
     return data
 
 
-def _load_data(data_dir: Path, display_root: Path) -> tuple[SiteData | None, list[DataProblem], dict[str, set[str]] | None, list[loader.Located]]:
-    """The data (None when it has problems), its problems, the ids written for each kind, and where each entry is
-    (the single kinds' too)."""
+def _load_data(data_dir: Path, display_root: Path) -> tuple[SiteData | None, list[DataProblem], dict[str, set[str]] | None, list[loader.Located], list[DataProblem]]:
+    """The data (None when it has problems), its problems, the ids written for each kind, where each entry is
+    (the single kinds' too), and its warnings."""
     reading = loader.read_files(data_dir, display_root)
     singles = loader.read_singles(reading, data_dir.name)
     located, problems = loader.apply_overlay(reading.located)
@@ -125,10 +127,11 @@ def _load_data(data_dir: Path, display_root: Path) -> tuple[SiteData | None, lis
             problems.append(site.source.problem((SITE.name, "logo"), why))
     everything = located + list(singles.values())
     if reading.unreadable:
-        return None, problems, None, everything  # ids in prose cannot be checked either
+        return None, problems, None, everything, []  # ids in prose cannot be checked either
     if problems or len(singles) < sum(1 for kind in KINDS if kind.single):
-        return None, problems, known, everything
-    return _assemble(located, singles, links.backlinks(everything), links.citing_entries(everything, cited)), problems, known, everything
+        return None, problems, known, everything, []
+    data = _assemble(located, singles, links.backlinks(everything), links.citing_entries(everything, cited))
+    return data, problems, known, everything, warnings(reading.sources, everything, data.by_id)
 
 
 def _assemble(located: list[loader.Located], singles: dict, backlinks: dict, cited_by: dict) -> SiteData:

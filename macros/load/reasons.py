@@ -18,7 +18,8 @@ def reason(error: dict, model: type[BaseModel]) -> tuple[Loc, str]:
     given = error.get("input")
     if kind == "extra_forbidden":
         name = str(loc[-1])
-        return loc, f"unknown field '{name}'{did_you_mean(name, fields_at(model, loc[:-1]))}"
+        moved = getattr(model_at(model, loc[:-1]), "moved_fields", {}).get(name)
+        return loc, moved or f"unknown field '{name}'{did_you_mean(name, fields_at(model, loc[:-1]))}"
     if kind == "missing":
         return loc, "this required field is missing"
     if kind in ("string_type", "string_sub_type"):
@@ -57,17 +58,23 @@ def describe(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
-    """The fields of the model found at `loc` under `model`, for 'did you mean' on an unknown key."""
+def model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
+    """The model found at `loc` under `model` (list indexes skipped), if a model is there."""
     for part in loc:
         if isinstance(part, int):
             continue
         info = model.model_fields.get(str(part))
         inner = next(model_args(info.annotation), None) if info else None
         if inner is None:
-            return []
+            return None
         model = inner
-    return list(model.model_fields)
+    return model
+
+
+def fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
+    """The fields of the model found at `loc` under `model`, for 'did you mean' on an unknown key."""
+    found = model_at(model, loc)
+    return list(found.model_fields) if found else []
 
 
 def model_args(annotation: Any) -> Iterator[type[BaseModel]]:

@@ -9,12 +9,18 @@ from typing import Any
 from ..model.kinds import BY_NAME, KINDS
 
 
+def withdrawn(entry: Any) -> bool:
+    """Whether an entry was withdrawn: its page stays, but no list or link offers it."""
+    return bool(getattr(entry, "withdrawn", None))
+
+
 @dataclass(frozen=True)
 class SiteData:
     """Everything in `data/`: `data.case_studies`, `data.by_id["tools"]["c-change"]`, `data.linked_from(...)`.
 
-    Each kind in the registry is an attribute of the same name: a list of entries, or the one
-    entry of a single kind (the ready reckoner, the site settings).
+    Each kind in the registry is an attribute of the same name: the list of its entries readers are offered
+    (withdrawn ones left out), or the one entry of a single kind (the ready reckoner, the site settings).
+    `every(kind)` includes the withdrawn, whose pages stay; `by_id` finds any entry.
     """
 
     entries: dict[str, Any]
@@ -25,14 +31,22 @@ class SiteData:
     # reference id -> the (kind, id) of each entry whose text cites it ("" for a single kind).
     cited_by: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        offered = {name: [entry for entry in value if not withdrawn(entry)] if isinstance(value, list) else value for name, value in self.entries.items()}
+        object.__setattr__(self, "offered", offered)
+
     def __getattr__(self, name: str) -> Any:
-        if name in BY_NAME and "entries" in self.__dict__:
-            return self.entries[name]
+        if name in BY_NAME and "offered" in self.__dict__:
+            return self.offered[name]
         raise AttributeError(name)
 
+    def every(self, kind: str) -> Any:
+        """Every entry of a kind, the withdrawn too: each keeps its page and its downloads."""
+        return self.entries[kind]
+
     def linked_from(self, kind: str, entry_id: str, from_kind: str) -> list:
-        """Entries of `from_kind` that name this entry: the case studies illustrating a behaviour, say."""
-        return self.backlinks.get((kind, entry_id), {}).get(from_kind, [])
+        """Offered entries of `from_kind` that name this entry: the case studies illustrating a behaviour, say."""
+        return [entry for entry in self.backlinks.get((kind, entry_id), {}).get(from_kind, []) if not withdrawn(entry)]
 
     def is_local(self, kind: str, entry_id: str) -> bool:
         """True for an entry a committee added in data/local/: its pages say so."""

@@ -86,7 +86,7 @@ def shared_fingerprint(project: Project, edition: Edition) -> dict[str, str]:
     common.update(json.dumps([_code_fingerprint(), edition.build_date, edition.site_url or ""]).encode())
     for kind in KINDS:
         if kind.single:
-            common.update(_dump(getattr(project.data, kind.name)).encode())
+            common.update(_dump(project.data.every(kind.name)).encode())
     common.update(json.dumps(project.prose.titles, sort_keys=True).encode())
     common.update(json.dumps(sorted(project.prose.placements.items())).encode())
     templates = {"docx": edition.handout_template, "pptx": edition.slides_template}

@@ -73,7 +73,7 @@ def plan_downloads(project: Project, edition: Edition) -> list[Download]:
 
 def targets(project: Project, kind: Kind, name: str, per_entry: bool):
     """(entry or entries, id, file name, pages offering it) of each file of a kind."""
-    entries = getattr(project.data, kind.name)
+    entries = project.data.every(kind.name)
     if kind.single:
         yield entries, None, name, tuple(project.prose.shown.get(kind.name, ()))
     elif per_entry:

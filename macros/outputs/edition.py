@@ -1,7 +1,7 @@
 """What every download says about where it came from, and where its links lead.
 
 A document leaves the site: it is emailed, printed and edited. So it carries the committee's
-name (as author), the site's version and build date, and full addresses for its links when the
+name (as author), the edition's number and the build date, and full addresses for its links when the
 site has one (SITE_URL); without one, a link to another page of the site stays plain text.
 """
 
@@ -14,7 +14,9 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from ..model.addresses import link_problem
+from ..model.kinds.edition import PublishedEdition
 from ..model.kinds.site import SiteSettings
+from ..model.vocab import long_date
 from ..render.pages import url_of
 
 LANGUAGE = "en-GB"
@@ -28,9 +30,10 @@ _SCHEME = re.compile(r"^(https?:|mailto:|tel:)", re.I)
 
 @dataclass(frozen=True)
 class Edition:
-    """The site's settings and addresses, and the committee's own templates, for one build."""
+    """The site's settings, the edition it publishes, its addresses, and the committee's own templates, for one build."""
 
     settings: SiteSettings
+    published: PublishedEdition
     build_date: str
     site_url: str | None = None
     handout_template: Path | None = None
@@ -42,10 +45,27 @@ class Edition:
         return self.settings.committee_name
 
     @property
+    def version(self) -> str:
+        return self.published.version
+
+    @property
+    def built(self) -> str:
+        """The build's day as readers write it: 6 December 2026."""
+        return long_date(self.build_date)
+
+    @property
+    def facts(self) -> tuple[tuple[str, str], ...]:
+        """What a cover says of the edition: its number and date, who approved it, when it was built."""
+        published = self.published
+        edition = f"{self.settings.site_name}, edition {published.version}, published {long_date(published.published)}"
+        approved = (("Approved by", published.approved_by),) if published.approved_by else ()
+        return (("Edition", edition), *approved, ("Built", self.built))
+
+    @property
     def made_from(self) -> str:
         """The line every document ends with: what it is made from, and when."""
         return (f"Made from the {PORTFOLIO_CREDIT} by the {self.settings.site_name} site "
-                f"(version {self.settings.version}, built {self.build_date}).")
+                f"(edition {self.version}, built {self.built}).")
 
     def address(self, src: str) -> str | None:
         """The public address of the page with source path `src`, when the site has one."""
@@ -87,6 +107,6 @@ def find_template(local_dir: Path, stem: str, suffixes: tuple[str, ...]) -> Path
 def edition_for(project, build_date: str, site_url: str | None, data_dir: Path) -> Edition:
     """The edition of `project` (a loaded Project) built on `build_date` for `site_url`, with data_dir/local/'s templates."""
     local = data_dir / "local"
-    return Edition(project.data.site, build_date, site_url or None,
+    return Edition(project.data.site, project.data.edition, build_date, site_url or None,
                    find_template(local, HANDOUT_TEMPLATE, (".docx", ".dotx")),
                    find_template(local, SLIDES_TEMPLATE, (".pptx", ".potx")), project.bibliography)

@@ -14,7 +14,7 @@ import re
 from markupsafe import Markup
 
 from ..model.rendered import escape_markdown
-from ..model.vocab import number_word
+from ..model.vocab import long_date, number_word
 
 
 def md(text: str | None) -> Markup:
@@ -90,4 +90,4 @@ def css_string(text: str) -> Markup:
     return Markup(f'"{escaped}"')
 
 
-FILTERS = {"css": css_string, "md": md, "url": url, "tel": tel, "cell": cell, "yaml": yaml_value, "number_word": number_word}
+FILTERS = {"css": css_string, "md": md, "url": url, "tel": tel, "cell": cell, "yaml": yaml_value, "number_word": number_word, "long_date": long_date}

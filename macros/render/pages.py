@@ -14,12 +14,15 @@ from urllib.parse import urljoin
 from jinja2 import Environment
 
 from ..load import Project
+from ..load.site_data import withdrawn
 from ..model.kind import Kind
 from ..model.kinds import ENTRY_PAGES
 from .qr import qr_svg
 from .templates import render
 
 H1 = re.compile(r"^# (.+)$", re.MULTILINE)
+WITHDRAWN_NOTICE = "withdrawn_notice.md"
+WITHDRAWN_WEIGHT = 0.02  # a withdrawn entry's page still answers a search, after every offered page
 
 
 @dataclass(frozen=True)
@@ -50,11 +53,22 @@ def render_entry_pages(env: Environment, project: Project, site_url: str | None)
     """Every entry page of every kind with a folder, in registry order."""
     pages = []
     for kind in ENTRY_PAGES:
-        for entry in getattr(project.data, kind.name):
+        for entry in project.data.every(kind.name):
             src = kind.src(kind.key_of(entry))
             # The public address is the hosted site's, which uses folders, even in an offline copy.
             page_url = urljoin(site_url, url_of(src, directory_urls=True)) if site_url else None
             qr_code = qr_svg(page_url) if kind.pages.qr_code else None
-            markdown = render(env, kind.pages.template, entry=entry, page_src=src, page_url=page_url, qr_code=qr_code, search_weight=kind.pages.search_weight)
+            weight = WITHDRAWN_WEIGHT if withdrawn(entry) else kind.pages.search_weight
+            markdown = render(env, kind.pages.template, entry=entry, page_src=src, page_url=page_url, qr_code=qr_code, search_weight=weight)
+            if withdrawn(entry):
+                markdown = _with_notice(markdown, render(env, WITHDRAWN_NOTICE, entry=entry, kind=kind, page_src=src,
+                                                         replacement=project.data.by_id[kind.name].get(entry.replaced_by)))
             pages.append(EntryPage(kind, entry, src, markdown))
     return pages
+
+
+def _with_notice(markdown: str, notice: str) -> str:
+    """The page with the withdrawn notice under its title, where a reader looks first."""
+    heading = H1.search(markdown)
+    at = heading.end() if heading else 0
+    return f"{markdown[:at]}\n\n{notice}\n\n{markdown[at:]}"

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from playwright.sync_api import expect
 
-from macros.load import load_site_data
-from tests.helpers import ROOT
+from tests.helpers import fixture_data
 
-DATA = load_site_data(ROOT / "data")
+DATA = fixture_data()
 
 
 def lengths(course) -> set[str]:
@@ -40,7 +41,7 @@ def test_each_filter_shows_exactly_the_matching_courses(catalogue, facet):
     page, _ = catalogue
     select = page.locator(f"select[data-facet={facet}]")
     values = [v for v in select.locator("option").evaluate_all("os => os.map(o => o.value)") if v]
-    assert values
+    assert values and DATA.courses
     for value in values:
         select.select_option(value)
         expected = {c.title for c in DATA.courses if FACETS[facet](c, value)}
@@ -50,21 +51,51 @@ def test_each_filter_shows_exactly_the_matching_courses(catalogue, facet):
     assert visible_titles(page) == {c.title for c in DATA.courses}
 
 
+def narrowing_pair() -> tuple[str, str, set[str]]:
+    """A provider and a length that, together, show fewer courses than either shows alone, and the titles they show."""
+    assert DATA.courses
+    for course in DATA.courses:
+        for length in sorted(lengths(course)):
+            both = {c.title for c in DATA.courses if FACETS["provider"](c, course.provider) and FACETS["length"](c, length)}
+            by_provider = {c.title for c in DATA.courses if FACETS["provider"](c, course.provider)}
+            by_length = {c.title for c in DATA.courses if FACETS["length"](c, length)}
+            if both < by_provider and both < by_length:
+                return course.provider, length, both
+    raise AssertionError("the fixture's courses need a provider and a length that narrow each other")
+
+
 def test_filters_combine_and_reset(catalogue):
     page, _ = catalogue
-    page.locator("select[data-facet=provider]").select_option("East Ayrshire Child Protection Committee")
-    page.locator("select[data-facet=length]").select_option("1.5 days")
-    assert visible_titles(page) == {"Introduction to Motivational Interviewing"}
+    provider, length, expected = narrowing_pair()
+    page.locator("select[data-facet=provider]").select_option(provider)
+    page.locator("select[data-facet=length]").select_option(length)
+    assert visible_titles(page) == expected
+    assert page.locator(".wwr-filter-status").inner_text() == f"{len(expected)} of {len(DATA.courses)} courses shown"
     page.get_by_role("button", name="Show all").click()
     total = len(DATA.courses)
     expect(page.locator(".wwr-filter-status")).to_have_text(f"{total} of {total} courses shown")
     assert visible_titles(page) == {c.title for c in DATA.courses}
 
 
+def test_only_courses_with_dates_to_come_can_be_shown(catalogue):
+    """The build's day decides which sessions are still to come: a course whose dates have all passed has none."""
+    page, _ = catalogue
+    today = date.today().isoformat()
+    dated = {c.title for c in DATA.courses if c.upcoming(today)}
+    assert dated and dated != {c.title for c in DATA.courses}
+    assert any(c.sessions and len(c.upcoming(today)) < len(c.sessions) for c in DATA.courses)  # a past session, hidden
+    page.get_by_label("Only courses with dates").check()
+    assert visible_titles(page) == dated
+    assert page.locator(".wwr-filter-status").inner_text() == f"{len(dated)} of {len(DATA.courses)} courses shown"
+    page.get_by_label("Only courses with dates").uncheck()
+    assert visible_titles(page) == {c.title for c in DATA.courses}
+
+
 def test_filtering_stores_and_sends_nothing(catalogue, served_site):
     page, requests = catalogue
     before = len(requests)
-    page.locator("select[data-facet=audience]").select_option("multi-agency")
+    assert DATA.courses and DATA.courses[0].audience
+    page.locator("select[data-facet=audience]").select_option(DATA.courses[0].audience[0])
     page.wait_for_timeout(200)
     assert requests[before:] == []
     assert all(url.startswith(served_site) for url in requests)

@@ -26,11 +26,33 @@ from pypdf import PdfReader
 from tests.browser.test_accessibility import AXE, RUN_AXE, TAGS
 from tests.browser.test_csp import RECORD_VIOLATIONS
 from tests.conftest import SUB_PATH_URL
-from tests.helpers import CHROMIUM, CHROMIUM_ARGS, NOTHING_STORED, STORAGE, copy_project, first_search_result, readme_policy, run_mkdocs, serve_directory, site_paths, visit_all
+from tests.helpers import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    NOTHING_STORED,
+    STORAGE,
+    first_search_result,
+    fixture_data,
+    fixture_page_paths,
+    fixture_project,
+    readme_policy,
+    run_mkdocs,
+    serve_directory,
+    site_paths,
+    visit_all,
+)
 
 # What the control and the banner say, as the reader reads it.
 SAVED = "Saved on this device on"
 TODAY = f"{date.today().day} {date.today():%B %Y}"
+
+# The fixture portfolio: its edition (each page's footer, the banner), what the copy is tried on.
+DATA = fixture_data()
+VERSION = DATA.edition.version
+NEW_VERSION = VERSION + ".1"  # what the committee publishes next
+assert len(DATA.case_studies) >= 3 and DATA.courses and DATA.ready_reckoner.indicators
+FIRST_INDICATOR = DATA.ready_reckoner.indicators[0].id
+CASE_TWO, CASE_THREE = (f"case-studies/{case.id}/" for case in DATA.case_studies[1:3])
 
 # Every text the control's status line and the banner take, in order (the progress flashes by on loopback).
 RECORD_STATUS = """
@@ -112,7 +134,9 @@ def listed(site_dir: Path, downloads: bool) -> list[str]:
 def one_page_of_each_kind(site_dir: Path) -> list[str]:
     """The home page and the first page under each top-level folder (each kind of entry, each Part, each list)."""
     kinds: dict[str, str] = {}
-    for path in site_paths(site_dir):
+    paths = site_paths(site_dir)
+    assert paths
+    for path in paths:
         kinds.setdefault(path.split("/", 1)[0], path)
     return sorted(kinds.values())
 
@@ -124,7 +148,7 @@ def test_nothing_is_stored_before_the_reader_saves_the_site(saving, site_dir):
               lambda page, url: sessions.update({url: page.evaluate("sessionStorage.length")}), wait="load")
     first_search_result(tab, base, "disguised compliance").click()
     tab.goto(base + "appendix/ready-reckoner/")
-    tab.check("#tick-deflect-attention-1")
+    tab.check(f"#tick-{FIRST_INDICATOR}-1")
     tab.goto(base)
     # offline-page.js fills these in once it has asked the browser and read offline.json: wait for them, as a reader does.
     expect(tab.locator("[data-wwr-offline-status]")).to_have_text("Nothing of this site is stored on this device.")
@@ -144,7 +168,7 @@ def test_saving_shows_its_progress_and_keeps_every_listed_file(saving, site_dir)
     progress = [s for s in statuses if s.startswith("Saving: ")]
     assert progress and re.fullmatch(rf"Saving: {len(files)} of {len(files)} files, ([\d.]+) MB of \1 MB\. Keep this page open\.", progress[-1])
     assert all(re.fullmatch(rf"Saving: \d+ of {len(files)} files, [\d.]+ MB of [\d.]+ MB\. Keep this page open\.", s) for s in progress)
-    assert re.search(rf"{SAVED} {TODAY} at \d\d:\d\d: version 1\.0 \(built \d{{4}}-\d\d-\d\d\), {len(files)} files, [\d.]+ MB, with the downloads\.", saving.status())
+    assert re.search(rf"{SAVED} {TODAY} at \d\d:\d\d: edition {re.escape(VERSION)} \(built \d{{1,2}} [A-Z][a-z]+ \d{{4}}\), {len(files)} files, [\d.]+ MB, with the downloads\.", saving.status())
     stored = saving.storage()
     assert stored["registrations"] == [saving.host.base]  # the worker's scope: the site's folder
     assert len(stored["caches"]) == 2 and {k: v for k, v in stored.items() if k not in ("registrations", "caches")} == {
@@ -166,11 +190,13 @@ def test_offline_every_page_opens_from_the_copy_with_its_banner(saving, site_dir
         seen[url] = (tab.locator("article h1").first.inner_text(), banner.inner_text())
         assert tab.evaluate("window.__violations") == [], url  # the policy allows what the copy does
 
-    visit_all(saving.context, [saving.host.base + path for path in site_paths(site_dir)], check, wait="load")
-    assert len(seen) == len(site_paths(site_dir))
+    paths = site_paths(site_dir)
+    assert paths and sorted(paths) == fixture_page_paths(DATA)  # every page the fixture portfolio makes
+    visit_all(saving.context, [saving.host.base + path for path in paths], check, wait="load")
+    assert len(seen) == len(paths)
     for url, (title, banner) in seen.items():
         assert title, url
-        assert banner.startswith(f"Offline copy from {TODAY}, version 1.0 (built "), url
+        assert banner.startswith(f"Offline copy from {TODAY}, edition {VERSION} (built "), url
     # The server heard nothing but, at most, the browser checking the worker's own scripts for an update
     # (it does so itself, outside the pages, where DevTools' offline mode does not reach; with no signal
     # the check fails quietly): the copy answered every request of every page.
@@ -182,11 +208,12 @@ def test_offline_every_page_opens_from_the_copy_with_its_banner(saving, site_dir
 
 
 def test_offline_search_finds_a_page_and_opens_it(saving):
-    first = first_search_result(saving.tab, saving.host.base, "Sandstories")
-    assert "courses/sandstories/" in first.locator("a").first.get_attribute("href")
+    course = DATA.courses[0]
+    first = first_search_result(saving.tab, saving.host.base, course.title)
+    assert f"courses/{course.id}/" in first.locator("a").first.get_attribute("href")
     first.locator("a").first.click()
     saving.tab.wait_for_load_state()
-    assert saving.tab.locator("article h1").inner_text().startswith("Sandstories")
+    assert saving.tab.locator("article h1").inner_text().startswith(course.title)
     saving.tab.locator(".wwr-offline-banner p", has_text="Offline copy from").wait_for()
 
 
@@ -195,7 +222,7 @@ def test_offline_the_reckoner_is_ticked_and_printed(saving):
     tab.goto(saving.host.base + "appendix/ready-reckoner/")
     tab.locator(".wwr-offline-banner").wait_for()
     tab.fill("#reckoner-case", "CD-42")
-    for tick in ("#tick-deflect-attention-1", "#tick-deflect-attention-2"):
+    for tick in (f"#tick-{FIRST_INDICATOR}-1", f"#tick-{FIRST_INDICATOR}-2"):
         tab.check(tick)
     assert tab.locator("#count-2").inner_text() == "1"
     reader = PdfReader(io.BytesIO(tab.pdf(format="A4", print_background=True, prefer_css_page_size=True)))
@@ -210,7 +237,7 @@ def test_offline_a_page_the_copy_lacks_gets_a_friendly_page_and_downloads_open(s
     assert tab.url.startswith(saving.host.base + "not-in-offline-copy/?page=")
     assert tab.locator("article h1").inner_text().startswith("This page is not in your offline copy")
     assert tab.locator("[data-wwr-not-saved] a").inner_text() == "/portfolio/case-studies/no-such-case/"
-    tab.goto(saving.host.base + "case-studies/two/")
+    tab.goto(saving.host.base + CASE_TWO)
     link = tab.locator("article a[download]").first
     with tab.expect_download() as download:
         link.click()
@@ -236,10 +263,11 @@ def test_removing_the_copy_leaves_nothing(saving):
 
 @pytest.fixture(scope="module")
 def new_version(tmp_path_factory) -> Path:
-    """The same site as a committee would publish it next: its version changed to 1.1 (every page's footer)."""
+    """The same site as a committee would publish it next: its version changed (every page's footer)."""
     tmp = tmp_path_factory.mktemp("new-version")
-    project = copy_project(tmp / "project")
-    (project / "data" / "local" / "site.yml").write_text('site:\n  version: "1.1"\n', encoding="utf-8")
+    project = fixture_project(tmp / "project")
+    (project / "data" / "local").mkdir(exist_ok=True)
+    (project / "data" / "local" / "edition.yml").write_text(f'edition:\n  version: "{NEW_VERSION}"\n', encoding="utf-8")
     out = tmp / "site"
     result = run_mkdocs(["build", "--strict", "-d", str(out)], cwd=project, env={"SITE_URL": SUB_PATH_URL})
     assert result.returncode == 0, result.stderr
@@ -258,21 +286,21 @@ def test_a_new_version_deployed_while_saved_replaces_the_copy(browser, site_dir,
         tab.locator("[data-wwr-offline-status]", has_text=SAVED).wait_for(timeout=60_000)
         assert not any("/downloads/" in url for url in tab.evaluate(COPY_HOLDS))
         assert tab.evaluate("async () => (await navigator.storage.estimate()).usage") <= 5 * 1024**2  # the budget, as the browser keeps it
-        tab.goto(base + "case-studies/two/")
+        tab.goto(base + CASE_TWO)
         tab.locator(".wwr-offline-banner p", has_text="It is the latest version.").wait_for()
         assert tab.locator(".wwr-offline-missing").first.inner_text().strip() == "(not in your offline copy)"
 
         visit.host.deploy(new_version)
-        tab.goto(base + "case-studies/three/")
+        tab.goto(base + CASE_THREE)
         banner = tab.locator(".wwr-offline-banner p")
-        banner.filter(has_text="Your offline copy is now version 1.1").wait_for(timeout=60_000)
+        banner.filter(has_text=f"Your offline copy is now version {NEW_VERSION}").wait_for(timeout=60_000)
         statuses = tab.evaluate("window.__statuses")
-        assert any(s.startswith(f"Offline copy from {TODAY}, version 1.0") and "A newer version is online (version 1.1" in s for s in statuses)
-        assert "Site version 1.0" in tab.locator(".wwr-footer-meta").inner_text()  # this page is still the old one, and says so
+        assert any(s.startswith(f"Offline copy from {TODAY}, edition {VERSION}") and f"A newer version is online (edition {NEW_VERSION}" in s for s in statuses)
+        assert f"edition {VERSION}," in tab.locator(".wwr-footer-meta").inner_text()  # this page is still the old one, and says so
         tab.get_by_role("button", name="Show the new version of this page").click()
         banner.filter(has_text="It is the latest version.").wait_for()
-        assert banner.inner_text().startswith(f"Offline copy from {TODAY}, version 1.1")
-        assert "Site version 1.1" in tab.locator(".wwr-footer-meta").inner_text()
+        assert banner.inner_text().startswith(f"Offline copy from {TODAY}, edition {NEW_VERSION}")
+        assert f"edition {NEW_VERSION}," in tab.locator(".wwr-footer-meta").inner_text()
         stored = visit.storage()
         assert len(stored["caches"]) == 2  # the pointer and the new copy; the older copy is gone
         assert sorted(tab.evaluate(COPY_HOLDS)) == sorted([base + p for p in listed(new_version, downloads=False)] + [base + "offline-files.json"])
@@ -280,7 +308,7 @@ def test_a_new_version_deployed_while_saved_replaces_the_copy(browser, site_dir,
         context.set_offline(True)
         tab.goto(base + "introduction/")
         tab.locator(".wwr-offline-banner p", has_text="no connection").wait_for()
-        assert "Site version 1.1" in tab.locator(".wwr-footer-meta").inner_text()
+        assert f"Site version {NEW_VERSION}" in tab.locator(".wwr-footer-meta").inner_text()
         assert tab.evaluate("window.__violations") == []
         context.set_offline(False)
         # Online, but on a signal too poor to answer (20 s for anything from the network): the copy answers
@@ -314,7 +342,7 @@ def test_the_site_can_be_installed(browser, site_dir, tmp_path_factory):
         context = browser.browser_type.launch_persistent_context(str(tmp_path_factory.mktemp("profile")), executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         try:
             tab = context.new_page()
-            tab.goto(base + "portfolio/case-studies/two/", wait_until="networkidle")
+            tab.goto(base + "portfolio/" + CASE_TWO, wait_until="networkidle")
             cdp = context.new_cdp_session(tab)
             manifest = cdp.send("Page.getAppManifest")
             assert manifest["url"] == base + "portfolio/manifest.webmanifest" and manifest["errors"] == []
@@ -333,7 +361,7 @@ def test_the_banner_and_what_the_copy_lacks_meet_wcag_in_either_scheme(browser, 
         tab.click("[data-wwr-offline-save]")
         tab.locator("[data-wwr-offline-status]", has_text=SAVED).wait_for(timeout=60_000)
         context.set_offline(True)
-        tab.goto(served_site + "case-studies/two/")
+        tab.goto(served_site + CASE_TWO)
         tab.locator(".wwr-offline-banner p", has_text="no connection").wait_for()
         assert tab.locator(".wwr-offline-missing").count() > 0
         tab.add_script_tag(path=str(AXE))
@@ -352,7 +380,7 @@ def test_a_reader_who_never_saves_the_site_never_loads_the_offline_script(browse
     tab = context.new_page()
     loaded = []
     tab.on("request", lambda request: loaded.append(request.url.rsplit("/", 1)[-1]))
-    for path, wanted in (("case-studies/one/", False), ("appendix/ready-reckoner/", False), ("offline/", True), ("", True)):
+    for path, wanted in ((f"case-studies/{DATA.case_studies[0].id}/", False), ("appendix/ready-reckoner/", False), ("offline/", True), ("", True)):
         loaded.clear()
         tab.goto(served_site + path, wait_until="networkidle")
         assert (scripts & set(loaded)) == (scripts if wanted else set()), (path, loaded)

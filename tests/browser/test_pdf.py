@@ -1,8 +1,8 @@
 """Every PDF `./run pdf` makes, read back as a reader's software does (tests/pdfs.py).
 
-One session prints them all once, for a committee of its own (the fixture's data/local/: its own site
-name, committee and logo) hosted at a public address (SITE_URL): so every name and address on paper
-must be that committee's, and every QR code must scan to that address.
+One session prints them all once, from the fixture portfolio, for a committee of its own (the committee
+fixture as data/local/: its own site name, committee and logo) hosted at a public address (SITE_URL): so
+every name and address on paper must be that committee's, and every QR code must scan to that address.
 """
 
 from __future__ import annotations
@@ -19,14 +19,37 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from macros.model.vocab import long_date
 from macros.render.filters import number_word
-from tests.helpers import COMMITTEE_FIXTURE, committee_data, copy_project, page, run_mkdocs
+from tests.helpers import COMMITTEE_FIXTURE, FIXTURE_SITE, fixture_data, fixture_project, page, page_address, run_mkdocs
 from tests.pdfs import LOCAL, bookmarks, contents_entries, links, norm, page_texts, qr_codes, structure_roles
 
 SITE_URL = "https://cp.example.org/portfolio/"
-DATA = committee_data()
+DATA = fixture_data(committee=True)
 SITE = DATA.site
-PARTS = ["introduction", "part-one", "part-two", "part-three", "part-four", "part-five", "part-six", "appendix"]
+PARTS = [part.part for part in DATA.book.parts]
+
+
+def page_pdfs() -> dict[str, str]:
+    """Each PDF a prose page of the fixture prints to (its front matter's `pdf:`), and the page's address."""
+    content = FIXTURE_SITE / "content"
+    found = {}
+    for md in sorted(content.rglob("*.md")):
+        front = re.match(r"---\n(.*?)\n---\n", md.read_text(encoding="utf-8"), re.DOTALL)
+        name = re.search(r"^pdf: *(\S+)", front.group(1), re.MULTILINE) if front else None
+        if name:
+            found[name.group(1)] = page_address(md.relative_to(content).as_posix())
+    return found
+
+
+def printable_names(data) -> list[str]:
+    """Every PDF `./run pdf` makes of the portfolio `data` (with the fixture's prose pages): the whole portfolio,
+    each Part, each page that asks for one, each case study and each checklist."""
+    assert data.book.parts and data.case_studies and data.question_sets and page_pdfs()
+    names = [data.book.pdf, *page_pdfs(), *(f"{part.part}.pdf" for part in data.book.parts)]
+    names += [f"case-study-{c.number:02d}-{c.id}.pdf" for c in data.case_studies]
+    names += [f"checklist-{q.id}.pdf" for q in data.question_sets]
+    return sorted(names)
 
 
 @dataclass(frozen=True)
@@ -45,7 +68,7 @@ class Printed:
 def printed(tmp_path_factory) -> Printed:
     """The committee's site built with its public address, and every PDF printed from it once."""
     tmp = tmp_path_factory.mktemp("printed")
-    project = copy_project(tmp / "project")
+    project = fixture_project(tmp / "project")
     shutil.copytree(COMMITTEE_FIXTURE, project / "data" / "local", dirs_exist_ok=True)
     site = tmp / "site"
     result = run_mkdocs(["build", "--strict", "-d", str(site)], cwd=project, env={"SITE_URL": SITE_URL})
@@ -59,10 +82,7 @@ def printed(tmp_path_factory) -> Printed:
 
 
 def expected_names() -> list[str]:
-    names = ["ready-reckoner.pdf", "c4eo-summary.pdf", "working-with-resistance.pdf", *(f"{slug}.pdf" for slug in PARTS)]
-    names += [f"case-study-{c.number:02d}-{c.id}.pdf" for c in DATA.case_studies]
-    names += [f"checklist-{q.id}.pdf" for q in DATA.question_sets]
-    return sorted(names)
+    return printable_names(DATA)
 
 
 def test_every_printable_is_printed_and_the_command_says_so(printed):
@@ -105,7 +125,7 @@ def test_links_are_real_described_and_land_on_their_target(printed):
     for name in expected_names():
         reader = printed.reader(name)
         texts = [norm(t) for t in page_texts(printed.out / name)]
-        html = page(printed.site, "print" if name == "working-with-resistance.pdf" else _page_of(printed, name))
+        html = page(printed.site, page_address(DATA.book.print_page) if name == DATA.book.pdf else _page_of(printed, name))
         for link in links(reader):
             assert link.contents, f"{name}: a link on page {link.page} has no description"
             if link.uri:
@@ -128,7 +148,7 @@ def _page_of(printed: Printed, name: str) -> str:
 def test_addresses_on_paper_are_public_and_the_committee_names_every_page(printed):
     for name in expected_names():
         texts = page_texts(printed.out / name, layout=True)
-        book = name == "working-with-resistance.pdf"
+        book = name == DATA.book.pdf
         for number, text in enumerate(texts, start=1):
             assert not LOCAL.search(text), f"{name} p.{number}: a loopback address"
             for address in re.findall(r"https?://cp\.example\.org.{0,12}", re.sub(r"\s+", "", text)):  # wrapped or not
@@ -142,23 +162,27 @@ def test_addresses_on_paper_are_public_and_the_committee_names_every_page(printe
 
 
 def test_the_book_has_a_cover_contents_with_true_page_numbers_and_parts_on_new_pages(printed):
-    name = "working-with-resistance.pdf"
+    name = DATA.book.pdf
     reader = printed.reader(name)
     texts = page_texts(printed.out / name, layout=True)
     cover = norm(texts[0])
     for words in (SITE.site_name, SITE.committee_name, "West of Scotland Child Protection Consortium", "November 2016",
-                  f"Site version {SITE.version}", "Parental Resistance, Non-Engagement or Non-Compliance", SITE_URL + "print/"):
+                  f"Edition {DATA.edition.version}, published {long_date(DATA.edition.published)}", "Parental Resistance, Non-Engagement or Non-Compliance", SITE_URL + page_address(DATA.book.print_page)):
         assert norm(words) in cover, words
     assert "page 1 of" not in cover
     assert "/Figure" in structure_roles(reader)  # the committee's logo, with its name as alternative text
 
     # The contents: the portfolio's own structure, each number the page its heading is printed on.
-    html = page(printed.site, "print")
+    html = page(printed.site, page_address(DATA.book.print_page))
     titles = [a.select_one(".wwr-contents__title").get_text(" ", strip=True) for a in html.select(".wwr-contents a")]
-    assert titles[0] == "Introduction" and titles[-1].startswith("Appendix")
-    assert not {"More", "Local contacts", "What's changed", "For trainers"} & set(titles)
+    first, last = (page(printed.site, page_address(part.all_pages[i].page)).select_one("article h1") for part, i in ((DATA.book.parts[0], 0), (DATA.book.parts[-1], -1)))
+    assert titles and titles[0] == first.get_text(" ", strip=True).removesuffix("¶").strip() and titles[-1] == last.get_text(" ", strip=True).removesuffix("¶").strip()
+    # The menu's items that are not Parts (and their pages) are the site's, not the printed portfolio's.
+    outside = {title for item in DATA.book.menu if not item.part for title in (item.title, *(p.title for p in item.pages))}
+    assert outside and not outside & set(titles)
     marks = bookmarks(reader)
     parts = [m for m in marks if m.depth == 0 and m.page > 1]
+    assert PARTS and parts
     entries = contents_entries(texts[1 : parts[0].page - 1], {SITE.site_name})
     assert [norm(t) for t, _ in entries] == [norm(t) for t in titles]
     plain = [norm(t) for t in page_texts(printed.out / name)]
@@ -183,12 +207,14 @@ def test_the_book_has_a_cover_contents_with_true_page_numbers_and_parts_on_new_p
     external = {link.uri for link in links(reader) if link.uri and not link.uri.startswith(SITE_URL) and link.uri.startswith("http")}
     unprinted = sorted(uri for uri in external if uri.rstrip("/") not in everything)
     assert external and not unprinted, unprinted[:3]
+    assert DATA.case_studies
     for case in DATA.case_studies:
         assert norm(f"Case study {number_word(case.number)}: {case.title}") in norm(" ".join(texts))
 
 
 def test_each_part_prints_on_its_own(printed):
-    book = bookmarks(printed.reader("working-with-resistance.pdf"))
+    book = bookmarks(printed.reader(DATA.book.pdf))
+    assert PARTS and book
     for slug in PARTS:
         reader = printed.reader(f"{slug}.pdf")
         marks = bookmarks(reader)
@@ -197,16 +223,20 @@ def test_each_part_prints_on_its_own(printed):
         following = next((i for i, m in enumerate(book) if i > in_book and m.depth == 0), len(book))
         assert [norm(m.title) for m in marks if m.title != "Contents"] == [norm(m.title) for m in book[in_book:following]], slug
         # Its title, then straight on: at most a page more than it takes in the book (its own contents).
-        book_pages = (book[following].page if following < len(book) else len(printed.reader("working-with-resistance.pdf").pages) + 1) - book[in_book].page
+        book_pages = (book[following].page if following < len(book) else len(printed.reader(DATA.book.pdf).pages) + 1) - book[in_book].page
         assert len(reader.pages) <= book_pages + 1, (slug, len(reader.pages), book_pages)
         head = next(line for line in page_texts(printed.out / f"{slug}.pdf", layout=True)[0].splitlines() if line.strip())
         assert norm(marks[0].title) in norm(head), f"{slug}: running head {head.strip()!r} on its first page"
-    appendix = norm(" ".join(page_texts(printed.out / "appendix.pdf")))
+    # The Part that prints the reckoner (its page is the appendix's) holds every indicator.
+    [appendix] = [part.part for part in DATA.book.parts if any(p.page == "appendix/ready-reckoner.md" for p in part.all_pages)]
+    appendix = norm(" ".join(page_texts(printed.out / f"{appendix}.pdf")))
+    assert DATA.ready_reckoner.indicators
     for indicator in DATA.ready_reckoner.indicators:
         assert norm(indicator.text) in appendix
 
 
 def test_handouts_fit_their_pages_and_their_qr_codes_scan_to_the_public_address(printed):
+    assert DATA.case_studies and DATA.question_sets
     for case in DATA.case_studies:
         path = printed.out / f"case-study-{case.number:02d}-{case.id}.pdf"
         texts = page_texts(path)
@@ -226,13 +256,14 @@ def test_handouts_fit_their_pages_and_their_qr_codes_scan_to_the_public_address(
 
 
 def test_the_blank_reckoner_is_one_page_with_empty_counts_and_the_committees_name(printed):
-    path = printed.out / "ready-reckoner.pdf"
+    [(name, address)] = [(name, address) for name, address in page_pdfs().items() if address == "appendix/ready-reckoner-blank/"]
+    path = printed.out / name
     texts = page_texts(path, layout=True)
     assert len(texts) == 1
     counts = next(line for line in texts[0].splitlines() if "Indicators ticked" in line)
     assert not re.search(r"\d", counts), counts
     text = " ".join(texts[0].split())
-    assert f"Printed from the {SITE.site_name} site" in text and f"{SITE_URL}appendix/ready-reckoner-blank/" in re.sub(r"\s+", "", text)
+    assert f"Printed from the {SITE.site_name} site" in text and f"{SITE_URL}{address}" in re.sub(r"\s+", "", text)
     assert "Working with Resistance site" not in text
 
 
@@ -249,16 +280,26 @@ def test_a_build_given_the_pdfs_offers_each_on_its_pages_and_never_a_missing_one
     assert sorted(offered) == expected_names()
     for name in offered:
         assert (site / "downloads" / name).read_bytes() == (printed.out / name).read_bytes()
-    assert "part-one" in offered["part-one.pdf"] and "print" in offered["working-with-resistance.pdf"]
-    assert f"case-studies/{DATA.case_studies[0].id}" in offered[f"case-study-{DATA.case_studies[0].number:02d}-{DATA.case_studies[0].id}.pdf"]
-    assert "c4eo-summary" in offered["c4eo-summary.pdf"]
+
+    def where(address: str) -> str:  # a page's address as `offered` holds it
+        return address.rstrip("/") or "."
+
+    # Each Part's PDF on the page that opens it, the whole portfolio's on its print page, each page's own on it.
+    for part in DATA.book.parts:
+        assert where(page_address(part.all_pages[0].page)) in offered[f"{part.part}.pdf"], part.part
+    assert where(page_address(DATA.book.print_page)) in offered[DATA.book.pdf]
+    case = DATA.case_studies[0]
+    assert f"case-studies/{case.id}" in offered[f"case-study-{case.number:02d}-{case.id}.pdf"]
+    for name, address in page_pdfs().items():
+        assert where(address) in offered[name], name
 
     # A folder that lacks one: the build stops, naming it, and writes nothing.
+    missing = f"{PARTS[1]}.pdf"
     partial = tmp_path / "partial"
     shutil.copytree(printed.out, partial)
-    (partial / "part-two.pdf").unlink()
+    (partial / missing).unlink()
     result = run_mkdocs(["build", "-d", str(tmp_path / "none")], cwd=printed.project, env={"PDF_DIR": str(partial)})
-    assert result.returncode != 0 and "part-two.pdf" in result.stderr and "Traceback" not in result.stderr
+    assert result.returncode != 0 and missing in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "none").exists()
 
 

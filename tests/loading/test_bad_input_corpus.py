@@ -23,7 +23,7 @@ import pytest
 from macros.load import DataError, load_site_data
 from macros.model import vocab
 from macros.model.kinds import KINDS
-from tests.helpers import ROOT, copy_project, run_mkdocs
+from tests.helpers import ROOT, fixture_project, run_mkdocs
 
 FIXTURE = ROOT / "tests" / "fixtures" / "portfolio" / "data"
 FIVE_MB = 5 * 1024 * 1024
@@ -181,15 +181,20 @@ CASES: dict[str, Case] = {
     # ---- YAML that cannot be read -------------------------------------------------------
     "yaml syntax error (unclosed list)": case(
         "training_resources", "training_resources.yml", "  - id: resilience-matrix\n", "  - id: [resilience-matrix\n",
-        "data/training_resources.yml:{@    title: \"Resilience Matrix}: YAML syntax error: expected ',' or ']', but got ':' (while parsing a flow sequence)",
+        "data/training_resources.yml:{@  - id: [resilience-matrix}: the text starts with '[', which YAML reads as the start of a list or group written on one line: "
+        "end it with ']' on the same line, or, if it is text, put the whole text in double quotes: id: \"[resilience-matrix\"\n"
+        "    (the YAML parser said: while parsing a flow sequence: expected ',' or ']', but got ':', at line {@    title: \"Resilience Matrix}, column 10)",
     ),
     "yaml syntax error (bad indentation)": case(
         "key_messages", "key_messages.yml", "    part: 3\n", "      part: 3\n",
-        "data/key_messages.yml:{@      part: 3}: YAML syntax error: mapping values are not allowed here",
+        "data/key_messages.yml:{@      part: 3}: this line is indented 6 spaces, the field above it (line {@  - id: part-three}) 4: the fields of one entry "
+        "must start in the same column; line it up with the field above, with spaces\n"
+        "    (the YAML parser said: mapping values are not allowed here, at line {@      part: 3}, column 11)",
     ),
     "tab used for indentation": case(
         "courses", "courses.yml", "    format: \"2 day training\"", "\tformat: \"2 day training\"",
-        "data/courses.yml:{@\tformat}: a tab character is used for indentation; indent with spaces",
+        "data/courses.yml:{@\tformat}: a tab character is used for indentation; indent with spaces\n"
+        "    (the YAML parser said: while scanning for the next token: found character '\\t' that cannot start any token, at line {@\tformat}, column 1)",
     ),
     "duplicate key in an entry": case(
         "resources", "resources.yml", '    author: "NSPCC"\n', '    author: "NSPCC"\n    author: "Someone else"\n',
@@ -221,7 +226,8 @@ CASES: dict[str, Case] = {
     ),
     "two YAML documents in one file": case(
         "glossary", "glossary.yml", "glossary:\n", "---\nglossary: []\n---\nglossary:\n",
-        "data/glossary.yml:{@---\nglossary:\n}: YAML syntax error: expected a single document in the stream, but found another document",
+        "data/glossary.yml:{@---\nglossary:\n}: a line '---' starts a second document here; a data file holds one: delete the '---' line\n"
+        "    (the YAML parser said: expected a single document in the stream: but found another document, at line {@---\nglossary:\n}, column 1)",
     ),
     "YAML merge key": case(
         "tools", "tools.yml", '    title: "Signs of Safety"\n', '    title: "Signs of Safety"\n    <<: {url: "https://example.org"}\n',
@@ -303,6 +309,11 @@ CASES: dict[str, Case] = {
         "case_studies", "case_studies.yml", "  - id: three\n", "  - id: two\n",
         "data/case_studies.yml:{@  - id: two\n    number: 3}: case_studies[2].id: duplicate id 'two' (already used at data/case_studies.yml:{@  - id: two})",
     ),
+    "case study: a number already given": case(
+        "case_studies", "case_studies.yml", "  - id: three\n    number: 3\n", "  - id: three\n    number: 2\n",
+        "data/case_studies.yml:{@    number: 2\n    title: \"Marie and Brian\"}: case_studies[2].number: number 2 is already given to the case study 'two' "
+        "at data/case_studies.yml:{@    number: 2}; each case study needs its own number",
+    ),
     "case study: dangling illustrates": case(
         "case_studies", "case_studies.yml", "    illustrates: [disguised-compliance]", "    illustrates: [disguised-complience]",
         "data/case_studies.yml:{@    illustrates: [disguised-complience]}: case_studies[1].illustrates[0]: unknown resistance type 'disguised-complience' (did you mean 'disguised-compliance'?)",
@@ -353,6 +364,30 @@ CASES: dict[str, Case] = {
         'data/question_sets.yml:{@      - " "}: question_sets[0].questions[1]: must not be empty',
     ),
     # ---- courses --------------------------------------------------------------------------
+    "course: a session with a date and a start": case(
+        "courses", "courses.yml", "      - date: 2099-09-15\n", "      - date: 2099-09-15\n        start: 2099-09-14\n",
+        "data/courses.yml:{@      - date: 2099-09-15}: courses[0].sessions[2].date: give either date (a one-day session) or start and end (several days), not both",
+    ),
+    "course: a session with no day": case(
+        "courses", "courses.yml", "      - date: 2099-09-15\n        venue:", "      - places: 12\n        venue:",
+        "data/courses.yml:{@      - places: 12}: courses[0].sessions[2]: a session needs its day, date: YYYY-MM-DD, or for several days both start: and end:",
+    ),
+    "course: a session that ends before it starts": case(
+        "courses", "courses.yml", "        end: 2099-03-04", "        end: 2099-03-01",
+        "data/courses.yml:{@        end: 2099-03-01}: courses[0].sessions[1].end: the session ends (2099-03-01) before it starts (2099-03-03)",
+    ),
+    "course: a session's date written the British way": case(
+        "courses", "courses.yml", "      - date: 2099-09-15", "      - date: 15/09/2099",
+        "data/courses.yml:{@      - date: 15/09/2099}: courses[0].sessions[2].date: expected a date written as YYYY-MM-DD, got '15/09/2099'",
+    ),
+    "course: replaced but not withdrawn": case(
+        "courses", "courses.yml", "    withdrawn: 2026-06-30\n", "",
+        "data/courses.yml:{@    replaced_by: sandstories}: courses[2].replaced_by: only a withdrawn entry is replaced: add withdrawn: YYYY-MM-DD (the day it was withdrawn), or remove replaced_by",
+    ),
+    "resource: superseded by an unknown resource": case(
+        "resources", "resources.yml", "    superseded_by: c4eo-highly-resistant-families", "    superseded_by: c4eo-highly-resistant-familes",
+        "data/resources.yml:{@    superseded_by: c4eo}: resources[0].superseded_by: unknown resource 'c4eo-highly-resistant-familes' (did you mean 'c4eo-highly-resistant-families'?)",
+    ),
     "course: dangling tool": case(
         "courses", "courses.yml", "    tools: [motivational-interviewing]", "    tools: [motivational-interviewin]",
         "data/courses.yml:{@    tools: [motivational-interviewin]}: courses[3].tools[0]: unknown tool 'motivational-interviewin' (did you mean 'motivational-interviewing'?)",
@@ -484,7 +519,7 @@ CASES: dict[str, Case] = {
         "ready_reckoner", "ready_reckoner.yml", '  visits: ["Visit 1", "Visit 2", "Visit 3"]', "  visits: []",
         "data/ready_reckoner.yml:{@  visits: []}: ready_reckoner.visits: must not be empty",
     ),
-    "ready reckoner: missing": case("ready_reckoner", "ready_reckoner.yml", None, None, "data/:1: no file gives the ready_reckoner (see README.md)"),
+    "ready reckoner: missing": case("ready_reckoner", "ready_reckoner.yml", None, None, "data/:1: no file gives the ready_reckoner (see docs/kinds.md)"),
     "ready reckoner: given twice": case(
         "ready_reckoner", "reckoner-copy.yml", None, 'ready_reckoner:\n  title: "T"\n  heading: "H"\n  source: "S"\n  visits: ["V"]\n  indicators:\n    - {id: a, text: "A"}\n  actions:\n    - {visit: 1, text: "Act"}\n',
         "data/reckoner-copy.yml:1: ready_reckoner: ready_reckoner is already given in data/ready_reckoner.yml",
@@ -595,6 +630,19 @@ CASES: dict[str, Case] = {
         "contacts", "local/contacts.yml", None, 'contacts:\n  - id: duty-team\n    name: "Duty team"\n    email: "duty at riverside"\n',
         "data/local/contacts.yml:4: contacts[0].email: 'duty at riverside' is not an email address",
     ),
+    "edition: a review due before the edition was published": case(
+        "edition", "edition.yml", "  review_due: 2030-11-25", "  review_due: 2025-11-20",
+        "data/edition.yml:{@  review_due:}: edition.review_due: the next review (2025-11-20) must come after the edition was published (2026-11-25)",
+    ),
+    "edition: a version missing": case(
+        "edition", "edition.yml", '  version: "1.0"\n', "",
+        "data/edition.yml:{@edition:}: edition.version: this required field is missing",
+    ),
+    "edition: last year's version still in site.yml": case(
+        "site", "site.yml", "site:\n", 'site:\n  version: "1.1"\n',
+        "data/site.yml:{@  version:}: site.version: the version is now the edition's: write it as 'version:' under 'edition:' "
+        "in data/edition.yml (a committee's own in data/local/edition.yml), and delete it here",
+    ),
     "change log: date that is not a date": case(
         "changelog", "changelog.yml", "  - date: 2026-11-25", "  - date: 25/11/2026",
         "data/changelog.yml:{@  - date: 25/11/2026}: changelog[0].date: expected a date written as YYYY-MM-DD, got '25/11/2026'",
@@ -654,12 +702,12 @@ CASES: dict[str, Case] = {
     "local file adding a kind a committee may not add": case(
         "tools", "local/tools.yml", None, MI_TOOL,
         "data/local/tools.yml:1: tools: a committee cannot add tools in data/local/, where nothing may read as the portfolio's own text; "
-        "data/local/ holds only courses, resources, local contacts, training packs and site settings",
+        "data/local/ holds only courses, resources, local contacts, training packs, edition details and site settings",
     ),
     "local case study": case(
         "case_studies", "local/case_studies.yml", None, LOCAL_CASE,
         "data/local/case_studies.yml:1: case_studies: a committee cannot add case studies in data/local/, where nothing may read as the portfolio's own text; "
-        "data/local/ holds only courses, resources, local contacts, training packs and site settings",
+        "data/local/ holds only courses, resources, local contacts, training packs, edition details and site settings",
     ),
     "local resource reusing a core id without replacing it": case(
         "resources", "local/resources.yml", None, LOCAL_RESOURCE,
@@ -703,7 +751,7 @@ def snapshot(folder: Path) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def earlier_site(tmp_path_factory) -> Path:
     """A site built from the unchanged project, standing for what a server already publishes."""
-    project = copy_project(tmp_path_factory.mktemp("clean") / "project")
+    project = fixture_project(tmp_path_factory.mktemp("clean") / "project")
     out = tmp_path_factory.mktemp("earlier") / "site"
     result = run_mkdocs(["build", "--strict", "-d", str(out)], cwd=project)
     assert result.returncode == 0, result.stderr
@@ -717,10 +765,11 @@ def check_failed_build(result, expected: str, out: Path, before: dict[str, str])
     assert snapshot(out) == before, "a failed build must leave the earlier site as it was"
 
 
+@pytest.mark.builds
 @pytest.mark.parametrize("name", CLI_CASES, ids=list(CLI_CASES))
 def test_bad_input_stops_the_real_build(tmp_path, earlier_site, name):
     bad = CASES[CLI_CASES[name]]
-    project = copy_project(tmp_path / "project")
+    project = fixture_project(tmp_path / "project")
     apply_edits(project / "data", bad.edits)
     [expected] = [expand(message, project / "data", bad.file) for message in bad.expected]
     out = tmp_path / "out"
@@ -732,13 +781,14 @@ def test_bad_input_stops_the_real_build(tmp_path, earlier_site, name):
     check_failed_build(result, expected, out, before)
 
 
+@pytest.mark.builds
 def test_dangling_citation_in_a_content_page_stops_the_real_build(tmp_path, earlier_site):
     """Checked while the pages are read, after mkdocs has started on the output folder (atomic builds keep it)."""
-    project = copy_project(tmp_path / "project")
+    project = fixture_project(tmp_path / "project")
     page = project / "content" / "part-one" / "index.md"
     text = page.read_text(encoding="utf-8")
     target = re.search(r"\]\(cite:([a-z0-9-]+)\)", text)
-    assert target, "expected a citation on content/part-one/index.md"
+    assert target, "expected a citation on the fixture's content/part-one/index.md"
     line = text.count("\n", 0, target.start()) + 1
     page.write_text(text[: target.start()] + "](cite:nope)" + text[target.end() :], encoding="utf-8")
     out = tmp_path / "out"

@@ -139,7 +139,7 @@ def test_local_settings_of_two_fields_rebrand_the_site(data_dir):
     core = load_site_data(PORTFOLIO).site
     site = load_site_data(data_dir).site
     assert (site.site_name, site.logo) == ("Riverside Toolkit", "local/logo.svg")
-    assert (site.committee_name, site.colours, site.contact, site.version) == (core.committee_name, core.colours, core.contact, core.version)
+    assert (site.committee_name, site.colours, site.contact) == (core.committee_name, core.colours, core.contact)
 
 
 def test_local_settings_merge_mappings_and_replace_lists(data_dir):
@@ -270,7 +270,7 @@ def test_an_entry_in_data_local_must_be_of_a_kind_a_committee_may_add(data_dir):
     shutil.copy(data_dir / "glossary.yml", data_dir / "local" / "glossary.yml")
     assert problems(data_dir) == [
         "data/local/glossary.yml:4: glossary: a committee cannot add glossary terms in data/local/, where nothing may read as the portfolio's own text; "
-        "data/local/ holds only courses, resources, local contacts, training packs and site settings"
+        "data/local/ holds only courses, resources, local contacts, training packs, edition details and site settings"
     ]
 
 
@@ -429,3 +429,23 @@ def test_a_file_in_data_that_would_not_be_read_is_named(data_dir, name):
     (data_dir / "local").mkdir()
     make(data_dir / "local")
     assert problems(data_dir) == [expected]
+
+
+def test_a_resource_is_superseded_by_another_by_its_id_or_by_an_address(data_dir):
+    path = data_dir / "resources.yml"
+    edit(path, "    superseded_by: c4eo-highly-resistant-families", "    superseded_by: https://example.org/newer.pdf")
+    resource = load_site_data(data_dir).by_id["resources"]["nspcc-disguised-compliance-factsheet"]
+    assert (resource.superseded_by.title, resource.superseded_by.url) == ("https://example.org/newer.pdf",) * 2
+    edit(path, "    superseded_by: https://example.org/newer.pdf", '    superseded_by: {title: "Newer", url: "https://example.org/newer.pdf"}')
+    resource = load_site_data(data_dir).by_id["resources"]["nspcc-disguised-compliance-factsheet"]
+    assert (resource.superseded_by.title, resource.superseded_by.url) == ("Newer", "https://example.org/newer.pdf")
+
+
+def test_a_withdrawn_entry_is_kept_but_offered_nowhere(data_dir):
+    data = load_site_data(data_dir)
+    gone = [course for course in data.every("courses") if course.withdrawn]
+    assert gone and not [course for course in data.courses if course in gone]
+    assert all(data.by_id["courses"][course.id] is course for course in gone)
+    for course in gone:
+        for behaviour in course.addresses:
+            assert course not in data.linked_from("resistance_types", behaviour, "courses")

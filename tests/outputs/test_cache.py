@@ -18,7 +18,7 @@ from macros.outputs.edition import edition_for
 from macros.render.context import portfolio_environment
 from macros.render.offered import OfferedDownloads
 from macros.render.pages import render_entry_pages
-from tests.helpers import ROOT, copy_project
+from tests.helpers import ROOT, fixture_project
 from tests.office import docx_text
 
 from .conftest import BUILT
@@ -37,8 +37,11 @@ def test_each_download_is_offered_by_the_pages_that_show_its_entry(project, edit
     assert by_path[f"downloads/case-study-{case.number:02d}-{case.id}.docx"].pages == (f"case-studies/{case.id}.md",)
     questions = project.data.question_sets[0]
     assert by_path[f"downloads/checklist-{questions.id}.docx"].pages == (f"checklists/{questions.id}.md", project.src_of("question_sets", questions.id))
-    assert set(by_path["downloads/ready-reckoner.docx"].pages) == {"appendix/ready-reckoner.md", "appendix/ready-reckoner-blank.md"}
-    assert by_path["downloads/resistant-behaviours.docx"].pages == ("resistance/index.md",)
+    # The pages showing the whole reckoner (each page calling its macro) and the behaviours' list.
+    assert len(project.prose.shown["ready_reckoner"]) >= 2
+    assert set(by_path["downloads/ready-reckoner.docx"].pages) == set(project.prose.shown["ready_reckoner"])
+    assert by_path["downloads/resistant-behaviours.docx"].pages == tuple(project.prose.shown["resistance_types"])
+    assert project.data.packs
     for pack in project.data.packs:
         assert {by_path[f"downloads/pack-{pack.id}.{fmt}"].pages for fmt in FORMATS} == {(f"packs/{pack.id}.md",)}
     assert len(by_path) == len(planned), "two downloads may not share a file name"
@@ -64,7 +67,7 @@ def counting(planned, calls):
 
 
 def test_an_edit_rewrites_exactly_the_files_that_show_it(tmp_path):
-    project_dir = copy_project(tmp_path / "project")
+    project_dir = fixture_project(tmp_path / "project")
     cache = tmp_path / "cache"
 
     def build(calls):
@@ -79,32 +82,43 @@ def test_an_edit_rewrites_exactly_the_files_that_show_it(tmp_path):
     _, rewritten = build(again)
     assert again == [] and [path for _, path in rewritten] == [path for _, path in written]
 
-    behaviour = project.data.by_id["resistance_types"]["threats-of-violence-or-intimidation"]
-    data = project_dir / "data" / "resistance_types.yml"
-    data.write_text(data.read_text(encoding="utf-8").replace(f'title: "{behaviour.title}"', 'title: "Threats, renamed in an edit"'), encoding="utf-8")
-    edited: list[str] = []
-    project, after = build(edited)
-    # What shows the behaviour or links to it: its case studies, the questions addressing it, the
-    # behaviours' handout, and the packs naming any of these (or a tool addressing it).
-    def names(kind, entry_id):
+    # What shows a behaviour or links to it: its case studies, the questions addressing it, the behaviours'
+    # handout, and the packs naming any of these (or a tool addressing it). The edit renames a behaviour that
+    # some case study illustrates and some pack shows.
+    def names(behaviour, kind, entry_id):
         if kind == "resistance_types":
             return entry_id == behaviour.id
         entry = project.data.by_id[kind][entry_id] if entry_id else None
-        return behaviour.id in (getattr(entry, "illustrates", []) + getattr(entry, "addresses", []))
+        # Downloads are keyed on what an entry names two links deep: a case study naming a tool that addresses it.
+        via_tools = [b for tool in getattr(entry, "tools", []) for b in project.data.by_id["tools"][tool].addresses]
+        return behaviour.id in (getattr(entry, "illustrates", []) + getattr(entry, "addresses", []) + via_tools)
 
-    illustrating = {f"downloads/case-study-{c.number:02d}-{c.id}.docx" for c in project.data.case_studies if names("case_studies", c.id)}
-    asking = {f"downloads/checklist-{q.id}.docx" for q in project.data.question_sets if names("question_sets", q.id)}
-    packs = {f"downloads/pack-{p.id}.{fmt}" for p in project.data.packs for fmt in FORMATS
-             if any(not item.kind.single and names(item.kind.name, item.entry_id) for item in p.items())}
+    def showing(behaviour):
+        illustrating = {f"downloads/case-study-{c.number:02d}-{c.id}.docx" for c in project.data.case_studies if names(behaviour, "case_studies", c.id)}
+        asking = {f"downloads/checklist-{q.id}.docx" for q in project.data.question_sets if names(behaviour, "question_sets", q.id)}
+        packs = {f"downloads/pack-{p.id}.{fmt}" for p in project.data.packs for fmt in FORMATS
+                 if any(not item.kind.single and names(behaviour, item.kind.name, item.entry_id) for item in p.items())}
+        return illustrating, asking, packs
+
+    assert project.data.resistance_types
+    behaviour = next(b for b in project.data.resistance_types if showing(b)[0] and showing(b)[2])
+    illustrating, asking, packs = showing(behaviour)
+    data = project_dir / "data" / "resistance_types.yml"
+    assert f'title: "{behaviour.title}"' in data.read_text(encoding="utf-8")
+    data.write_text(data.read_text(encoding="utf-8").replace(f'title: "{behaviour.title}"', 'title: "A behaviour renamed in an edit"'), encoding="utf-8")
+    edited: list[str] = []
+    project, after = build(edited)
     assert illustrating and packs
     assert set(edited) == illustrating | asking | packs | {"downloads/resistant-behaviours.docx"}
+    illustrated = {f"downloads/case-study-{c.number:02d}-{c.id}.docx" for c in project.data.case_studies if behaviour.id in c.illustrates}
     for download, path in after:
-        if download.path in illustrating:
-            assert "Threats, renamed in an edit" in docx_text(path)
+        if download.path in illustrated:
+            assert "A behaviour renamed in an edit" in docx_text(path)
 
 
 def test_a_new_template_rewrites_the_handouts_but_not_the_slides(tmp_path):
-    project_dir = copy_project(tmp_path / "project")
+    project_dir = fixture_project(tmp_path / "project")
+    (project_dir / "data" / "local").mkdir(exist_ok=True)
     cache = tmp_path / "cache"
     project = load_project(project_dir)
     plain = edition_for(project, BUILT, None, project_dir / "data")
@@ -127,6 +141,7 @@ def test_a_page_never_links_to_a_file_that_was_not_written(project, written):
         return {page.src: page.markdown for page in render_entry_pages(env, project, None)}
 
     offered = pages(OfferedDownloads(written))
+    assert project.data.case_studies and project.data.packs
     assert all("Download: [Word (.docx)](../downloads/" in offered[f"case-studies/{case.id}.md"] for case in project.data.case_studies)
     without_packs = pages(OfferedDownloads([(download, path) for download, path in written if download.kind != "packs"]))
     assert all("downloads/" not in without_packs[f"packs/{pack.id}.md"] for pack in project.data.packs)

@@ -13,7 +13,7 @@ from docx.oxml.ns import qn
 from macros.model.kinds import KINDS
 from macros.outputs.word.document import TRAINER_NOTE
 from macros.render.filters import number_word
-from tests.office import assert_in_order, docx_styles, docx_text, download_sentences, package_xml, qr_codes, squash
+from tests.office import assert_in_order, docx_styles, docx_text, download_sentences, item_sentences, package_xml, qr_codes, squash
 
 from .conftest import SITE_URL
 
@@ -21,12 +21,15 @@ WORD_KINDS = [kind for kind in KINDS if kind.word]
 
 
 def word_files(written):
-    return [(download, path) for download, path in written if download.format == "docx"]
+    files = [(download, path) for download, path in written if download.format == "docx"]
+    assert files
+    return files
 
 
 def test_each_kind_the_registry_names_has_its_word_files(project, written):
     files = {download.path for download, _ in word_files(written)}
     expected = set()
+    assert WORD_KINDS
     for kind in WORD_KINDS:
         entries = getattr(project.data, kind.name)
         if kind.single or not kind.word.per_entry:
@@ -44,7 +47,9 @@ def test_every_sentence_of_each_item_is_there_in_order(project, written):
         assert expected, download.path
         assert_in_order(expected, docx_text(path), download.path)
         checked += len(expected)
-    assert checked > 200
+    # At least every sentence of every case study (each has a handout of its own, and may be in packs too).
+    assert project.data.case_studies
+    assert checked >= sum(len(item_sentences(project.data, "case_studies", case)) for case in project.data.case_studies)
 
 
 def test_no_markdown_is_left_as_raw_symbols(written):
@@ -54,18 +59,37 @@ def test_no_markdown_is_left_as_raw_symbols(written):
         assert not re.search(r"(^|\s)\*[A-Za-z]", text), download.path
 
 
+EMPHASIS = re.compile(r"(?<![*\w])\*([^*\s][^*]*?)\*(?![*\w])")
+LINK = re.compile(r"\[[^\]]+\]\(([^)\s]+)\)")
+
+
 def test_emphasis_and_links_are_real_word_formatting(project, written):
-    """The assessment questions' *nature* is italic; the supervision questions link to a page and a PDF."""
+    """A checklist's *emphasis* is italic; its links, to a page of the site or to a file elsewhere, are Word's
+    hyperlinks to full addresses (the fixture's assessment questions have emphasis, its supervision questions both links)."""
     paths = {download.path: path for download, path in written}
-    document = Document(str(paths["downloads/checklist-assessment.docx"]))
-    italic = {run.text for p in document.paragraphs for run in p.runs if run.italic}
-    assert {"nature", "level"} <= italic
-    xml = package_xml(paths["downloads/checklist-supervision.docx"])
-    relations = xml["word/_rels/document.xml.rels"]
-    assert 'Target="http://www.gov.scot/Resource/0040/00408604.pdf"' in relations
-    assert f'Target="{SITE_URL}training-resources/national-risk-framework/"' in relations
-    assert relations.count('TargetMode="External"') >= 2
-    assert "<w:hyperlink" in xml["word/document.xml"]
+    emphasised = linked = 0
+    for questions in project.data.question_sets:
+        path = paths[f"downloads/checklist-{questions.id}.docx"]
+        words = {match for question in questions.questions for match in EMPHASIS.findall(question)}
+        if words:
+            document = Document(str(path))
+            italic = {run.text for p in document.paragraphs for run in p.runs if run.italic}
+            assert words <= italic, questions.id
+            emphasised += 1
+        targets = [target for question in questions.questions for target in LINK.findall(question)]
+        if targets:
+            xml = package_xml(path)
+            relations = xml["word/_rels/document.xml.rels"]
+            for target in targets:
+                if target.startswith(("http:", "https:")):
+                    assert f'Target="{target}"' in relations, target
+                else:  # a page of the site, e.g. ../training-resources/<id>.md, at its address
+                    page = target.removeprefix("../").removesuffix(".md")
+                    assert f'Target="{SITE_URL}{page}/"' in relations, target
+            assert relations.count('TargetMode="External"') >= len(set(targets))
+            assert "<w:hyperlink" in xml["word/document.xml"]
+            linked += 1
+    assert emphasised and linked
 
 
 HEADING = re.compile(r"^(Title|Heading [1-9])$")
@@ -136,9 +160,9 @@ def test_pictures_have_alt_text_and_qr_codes_read_as_the_page_address(written):
 
 
 def test_questions_are_word_lists_with_tick_boxes(written):
-    for download, path in word_files(written):
-        if download.kind != "question_sets":
-            continue
+    checklists = [(download, path) for download, path in word_files(written) if download.kind == "question_sets"]
+    assert checklists
+    for download, path in checklists:
         document = Document(str(path))
         items = [p for p in document.paragraphs if p._p.pPr is not None and p._p.pPr.numPr is not None]
         assert len(items) == len(download.entry.questions), download.path
@@ -149,6 +173,7 @@ def test_questions_are_word_lists_with_tick_boxes(written):
 
 def test_trainers_notes_are_set_apart_and_labelled(project, written):
     notes = 0
+    assert project.data.packs
     for download, path in word_files(written):
         if download.kind != "packs":
             continue
@@ -162,7 +187,7 @@ def test_trainers_notes_are_set_apart_and_labelled(project, written):
             assert all(text.startswith("Trainer’s note (not from the portfolio): ") for _, text in holding)
         if download.entry.example:
             assert "This is an example pack" in docx_text(path)
-    assert notes >= 2
+    assert notes and notes == sum(1 for pack in project.data.packs for item in pack.items() if item.notes)
 
 
 def test_nothing_runs_no_field_from_data_and_no_macro(written):
@@ -178,7 +203,8 @@ def test_nothing_runs_no_field_from_data_and_no_macro(written):
 
 @pytest.mark.parametrize("kind", ["case_studies", "ready_reckoner", "packs"])
 def test_each_handout_names_its_source(project, written, kind):
-    for download, path in word_files(written):
-        if download.kind == kind:
-            assert "West of Scotland Child Protection Consortium (2016)" in docx_text(path)
-            assert "built 2026-11-30" in docx_text(path)
+    handouts = [(download, path) for download, path in word_files(written) if download.kind == kind]
+    assert handouts
+    for download, path in handouts:
+        assert "West of Scotland Child Protection Consortium (2016)" in docx_text(path), download.path
+        assert "built 30 November 2026" in docx_text(path), download.path

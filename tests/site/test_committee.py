@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import shutil
 from datetime import UTC
-from pathlib import Path
 
 import pytest
-from macros.load import DataError
-from macros.load import load_site_data
 
-from tests.helpers import COMMITTEE_FIXTURE, site_stylesheet, with_front_matter, ROOT, article_text, copy_project, page, run_mkdocs
+from macros.model.vocab import long_date
+from tests.helpers import COMMITTEE_FIXTURE, ROOT, article_text, fixture_data, fixture_project, page, run_mkdocs, site_stylesheet, with_front_matter
 
+CASES = fixture_data().case_studies
 
 
 def test_committee_name_colours_logo_and_contact(committee_site):
@@ -59,7 +58,8 @@ def test_a_local_entry_is_marked_local_in_every_list_and_in_print(committee_site
 
 
 def test_two_fields_in_local_settings_rebrand_the_site(tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = fixture_project(tmp_path / "project")
+    (project / "data" / "local").mkdir(exist_ok=True)
     shutil.copy(COMMITTEE_FIXTURE / "riverside-logo.svg", project / "data" / "local" / "logo.svg")
     (project / "data" / "local" / "site.yml").write_text('site:\n  site_name: "Riverside Toolkit"\n  logo: "local/logo.svg"\n', encoding="utf-8")
     out = tmp_path / "out"
@@ -68,7 +68,7 @@ def test_two_fields_in_local_settings_rebrand_the_site(tmp_path):
     home = page(out, "")
     assert home.select_one("title").get_text().strip().endswith("Riverside Toolkit")
     assert home.select_one(".md-header__button.md-logo img")["src"].endswith("assets/images/logo.svg")
-    core = load_site_data(ROOT / "data").site
+    core = fixture_data().site
     assert f"--md-primary-fg-color:{core.colours.primary}" in site_stylesheet(out, home)
     assert core.committee_name in home.select_one("footer").get_text()
 
@@ -86,25 +86,29 @@ def test_a_local_entry_can_replace_a_core_one_and_show_it_is_superseded(committe
 def test_review_banner_follows_the_build_clock(tmp_path, clock, banner):
     from datetime import datetime
 
-    project = copy_project(tmp_path / "project")
+    assert len(CASES) >= 2
+    reviewed, other = CASES[1], CASES[0]
+    project = fixture_project(tmp_path / "project")
     cases = project / "data" / "case_studies.yml"
-    cases.write_text(cases.read_text().replace("  - id: two\n", "  - id: two\n    review_due: 2027-03-31\n    reviewed: 2026-03-31\n", 1))
+    entry = f"  - id: {reviewed.id}\n"
+    assert entry in cases.read_text()
+    cases.write_text(cases.read_text().replace(entry, entry + "    review_due: 2027-03-31\n    reviewed: 2026-03-31\n", 1))
     intro = project / "content" / "introduction.md"
     intro.write_text(with_front_matter(intro.read_text(), "review_due: 2027-03-31"))
     epoch = str(int(datetime.fromisoformat(clock).replace(tzinfo=UTC).timestamp()))
     out = tmp_path / "out"
     result = run_mkdocs(["build", "--strict", "-d", str(out)], cwd=project, env={"SOURCE_DATE_EPOCH": epoch})
     assert result.returncode == 0, result.stderr
-    for path in ("case-studies/two", "introduction"):
+    for path in (f"case-studies/{reviewed.id}", "introduction"):
         doc = page(out, path)
         assert (doc.select_one(".wwr-review-banner") is not None) == banner, path
-    assert "Next review due 2027-03-31" in article_text(page(out, "case-studies/two"))
-    assert page(out, "case-studies/one").select_one(".wwr-review-banner") is None
-    assert f"built {clock}" in page(out, "case-studies/one").select_one("footer").get_text()
+    assert "Next review due 31 March 2027" in article_text(page(out, f"case-studies/{reviewed.id}"))
+    assert page(out, f"case-studies/{other.id}").select_one(".wwr-review-banner") is None
+    assert f"built {long_date(clock)}" in page(out, f"case-studies/{other.id}").select_one("footer").get_text()
 
 
 def test_a_review_date_that_is_not_a_date_stops_the_build(tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = fixture_project(tmp_path / "project")
     intro = project / "content" / "introduction.md"
     intro.write_text(with_front_matter(intro.read_text(), "review_due: next spring"))
     result = run_mkdocs(["build", "--strict", "-d", str(tmp_path / "out")], cwd=project)
@@ -119,7 +123,7 @@ def test_paper_carries_the_committees_names(committee_site):
     assert "Working with Resistance" not in (ROOT / "overrides" / "assets" / "stylesheets" / "print.css").read_text(encoding="utf-8")
     printed_css = (committee_site / "assets" / "stylesheets" / "print.css").read_text(encoding="utf-8")
     assert '"Riverside Resistance Toolkit"' in printed_css and "Working with Resistance" not in printed_css
-    for path in ("", "case-studies/one", "print"):
+    for path in ("", f"case-studies/{CASES[0].id}", "print"):
         assert page(committee_site, path).select_one("meta[name=author]")["content"] == "Riverside Child Protection Committee"
     reckoner = article_text(page(committee_site, "appendix/ready-reckoner-blank"))
     assert "Printed from the Riverside Resistance Toolkit site" in reckoner and "Working with Resistance site" not in reckoner

@@ -13,12 +13,11 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from macros.load import load_site_data
 from macros.offline import NAMES_SCRIPT
 from macros.offline.names import names_script
-from tests.helpers import COMMITTEE_FIXTURE, ROOT, committee_data, html_pages, page, site_paths, soup
+from tests.helpers import COMMITTEE_FIXTURE, fixture_data, html_pages, page, site_paths, soup
 
-DATA = load_site_data(ROOT / "data")
+DATA = fixture_data()
 NEVER_SAVED = (".gz", ".br", ".map")
 
 
@@ -50,7 +49,7 @@ def loaded_by(site_dir: Path, html: Path) -> set[str]:
 
 def test_the_copy_lists_every_page_and_every_file_the_pages_load_exactly_as_built(site):
     summary, files = lists(site)
-    assert summary["build"] == files["build"] and summary["version"] == DATA.site.version
+    assert summary["build"] == files["build"] and summary["version"] == DATA.edition.version
     core = {url: (size, sha) for url, size, sha in files["core"]}
     assert set(site_paths(site)) <= set(core)
     for html in html_pages(site):
@@ -69,13 +68,6 @@ def test_the_copy_lists_every_page_and_every_file_the_pages_load_exactly_as_buil
 def test_the_site_carries_the_names_the_copys_scripts_share(site):
     """Written by the build from macros/offline/__init__.py (tests/unit/test_offline.py checks what they are)."""
     assert (site / NAMES_SCRIPT).read_text(encoding="utf-8") == names_script(True, "not-in-offline-copy.md")
-
-
-def test_the_copy_of_the_real_portfolio_keeps_to_its_budget(site):
-    """5 MB without the downloads (the issue's budget; what the browser then uses is checked in
-    tests/browser/test_offline_copy.py, and measured in the benchmark)."""
-    summary, _ = lists(site)
-    assert summary["core"]["bytes"] <= 5 * 1024**2
 
 
 def rgb(colour: str) -> tuple[int, int, int]:
@@ -97,7 +89,7 @@ def manifest_of(site_dir: Path) -> dict:
 @pytest.mark.parametrize("build", ["site", "committee_site"])
 def test_every_page_links_the_manifest_which_carries_the_committees_names_and_colour(request, build):
     site_dir = request.getfixturevalue(build)
-    settings = DATA.site if build == "site" else committee_data().site
+    settings = DATA.site if build == "site" else fixture_data(committee=True).site
     for html in html_pages(site_dir):
         doc = soup(html)
         here = html.parent.relative_to(site_dir).as_posix()
@@ -118,7 +110,7 @@ def test_the_committees_icon_is_its_logo_on_its_header_colour(committee_site):
     """The fixture's logo is a white disc 20/24 of its width: drawn in 75% of an icon (56% of a maskable
     one, inside the circle a launcher may crop to), on the committee's primary colour."""
     assert (COMMITTEE_FIXTURE / "riverside-logo.svg").read_text(encoding="utf-8").count("<circle") == 1
-    primary = rgb(committee_data().site.colours.primary)
+    primary = rgb(fixture_data(committee=True).site.colours.primary)
     for name, share in [("icon-512.png", 0.75), ("icon-192.png", 0.75), ("maskable-512.png", 0.56)]:
         corner, white = icon_colours(committee_site / "assets" / "images" / "icons" / name)
         disc = 3.14159 * (share * 20 / 24 / 2) ** 2

@@ -108,7 +108,7 @@ def test_the_lists_written_agree(built):
 
 
 SETTINGS = {"site_name": "Riverside Resistance Toolkit", "committee_name": "Riverside CPC", "colours": {"primary": "#6a1b4d"},
-            "contact": {"name": "Lead", "email": "lead@riverside.example"}, "version": "1"}
+            "contact": {"name": "Lead", "email": "lead@riverside.example"}}
 
 
 def test_the_manifest_names_the_site_and_stays_in_its_folder():

@@ -3,6 +3,7 @@ cannot hold dropped; slides cut at sentences; links as a document can follow the
 
 from __future__ import annotations
 
+from macros.model.kinds.edition import PublishedEdition
 from macros.model.kinds.site import SiteSettings
 from macros.outputs.edition import Edition
 from macros.outputs.slides.chunks import Line, chunk, items, lines
@@ -10,8 +11,9 @@ from macros.outputs.text import ListBlock, Paragraph, Quote, Run, blocks, plain,
 
 SETTINGS = SiteSettings.model_validate({
     "site_name": "Site", "committee_name": "Committee", "colours": {"primary": "#1f4e79"},
-    "contact": {"name": "Contact", "email": "a@example.org"}, "version": "1.0",
+    "contact": {"name": "Contact", "email": "a@example.org"},
 })
+PUBLISHED = PublishedEdition.model_validate({"version": "1.0", "published": "2026-11-25"}, strict=False)
 
 
 def test_emphasis_links_and_code_become_formatted_runs():
@@ -47,14 +49,14 @@ def test_property_text_fits_office_limits():
 
 
 def test_links_point_where_a_document_can_follow_them():
-    hosted = Edition(SETTINGS, "2026-11-30", "https://intranet.example/cp/", bibliography="references/index.md")
+    hosted = Edition(SETTINGS, PUBLISHED, "2026-11-30", "https://intranet.example/cp/", bibliography="references/index.md")
     assert hosted.link("https://x.example/a", "tools/x.md") == "https://x.example/a"
     assert hosted.link("mailto:a@example.org", "") == "mailto:a@example.org"
     assert hosted.link("cite:brandon-2008", "case-studies/one.md") == "https://intranet.example/cp/references/#brandon-2008"
     assert hosted.link("../training-resources/frame.md", "part-four/managers.md") == "https://intranet.example/cp/training-resources/frame/"
     assert hosted.link("../index.md#contents", "part-four/managers.md") == "https://intranet.example/cp/#contents"
     assert hosted.link("#here", "x.md") is None
-    unhosted = Edition(SETTINGS, "2026-11-30", None, bibliography="references/index.md")
+    unhosted = Edition(SETTINGS, PUBLISHED, "2026-11-30", None, bibliography="references/index.md")
     assert unhosted.link("../resistance/x.md", "case-studies/one.md") is None
     assert unhosted.link("https://x.example/", "") == "https://x.example/"
 

@@ -21,7 +21,15 @@ def _discover() -> list[Kind]:
         if not module.name.startswith("_"):
             found.append(importlib.import_module(f"{__name__}.{module.name}").KIND)
     found.sort(key=lambda kind: kind.rank)
-    return [replace(kind, **kind.assemble(found)) if kind.assemble else kind for kind in found]
+    found = [_replaceable(kind) for kind in found]
+    return [_replaceable(replace(kind, **kind.assemble(found))) if kind.assemble else kind for kind in found]
+
+
+def _replaceable(kind: Kind) -> Kind:
+    """A withdrawn entry's `replaced_by` names an entry of its own kind: a link, checked and kept both ways like any other."""
+    if kind.model is not None and "replaced_by" in kind.model.model_fields:
+        return replace(kind, links={**kind.links, "replaced_by": kind.name})
+    return kind
 
 
 KINDS: list[Kind] = _discover()

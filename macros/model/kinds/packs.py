@@ -11,7 +11,7 @@ from typing import Any, ClassVar
 
 from pydantic import Field, create_model, model_validator
 
-from ..base import Governed, Loc, Model
+from ..base import Lasting, Loc, Model
 from ..document import Cover, Document, Entry, Part
 from ..kind import Download, EntryPages, Kind
 from ..text import Id, Markdown, Text
@@ -58,7 +58,7 @@ class _PackSession(Model):
     duration: Text | None = None
 
 
-class _Pack(Governed):
+class _Pack(Lasting):
     """A training pack (data/packs.yml): a handout and a slide deck made from the items it names."""
 
     id: Id
@@ -74,6 +74,7 @@ class _Pack(Governed):
 
     def problems(self) -> Iterator[tuple[Loc, str]]:
         """An item named twice in one pack: the handout and the deck would repeat it."""
+        yield from super().problems()
         first: dict[tuple[str, str | None], Loc] = {}
         for s, session in enumerate(self.sessions):
             for i, item in enumerate(session.items):

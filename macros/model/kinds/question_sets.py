@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from ..base import Governed
+from ..base import Lasting
 from ..document import Document, Item, Items, Section, Text
 from ..kind import Download, EntryPages, Kind
 from ..text import Id, Markdown
@@ -14,7 +14,7 @@ from ._portfolio import CITATION, handout
 from .resistance_types import KIND as BEHAVIOURS
 
 
-class QuestionSet(Governed):
+class QuestionSet(Lasting):
     """A set of reflective questions; printed as a checklist."""
 
     id: Id

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from ..base import Governed, Model
+from ..base import Lasting, Model
 from ..document import Document, Entry, Item, Items, Part, Section, Text
 from ..kind import Download, EntryPages, Kind
 from ..text import Id, Markdown
@@ -33,7 +33,7 @@ class Quote(Model):
     reference: Id
 
 
-class ResistanceType(Governed):
+class ResistanceType(Lasting):
     """One of Part One's resistant behaviours; gets a page at /resistance/<id>/."""
 
     id: Id

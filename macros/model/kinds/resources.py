@@ -3,7 +3,9 @@ table (`resource_table()`); a committee adds or replaces its own in data/local/.
 
 from __future__ import annotations
 
-from pydantic import Field, model_validator
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, Field, model_validator
 
 from ..base import Model, Overlayable
 from ..kind import EntryPages, Kind
@@ -25,10 +27,17 @@ class Availability(Model):
 
 
 class Supersession(Model):
-    """What replaces an out-of-date resource: a link, and what it is called."""
+    """What replaces an out-of-date resource from outside the portfolio: its address, and what it is called."""
 
-    title: Text
-    url: Url
+    title: Text = Field(description="What the newer resource is called, as the link's words.")
+    url: Url = Field(description="Its address, starting https://.")
+
+
+def _address_alone(value: Any) -> Any:
+    """`superseded_by: https://...` alone is an address, named by itself; any other text is a resource's id."""
+    if isinstance(value, str) and "://" in value:
+        return {"title": value, "url": value}
+    return value
 
 
 class Resource(Overlayable):
@@ -43,10 +52,12 @@ class Resource(Overlayable):
     date_published: Text
     reference: Id | None = None
     page: Text | None = None
-    superseded_by: Supersession | None = None
+    superseded_by: Annotated[Id | Supersession | None, BeforeValidator(_address_alone)] = Field(
+        None, description="What replaces this resource: the id of another resource, or for something outside the portfolio "
+                          "its address (https://...), or title: and url: for an address with a name.")
     archived: bool = False
     tags: list[Tag] = []
 
 
-KIND = Kind("resources", Resource, "resource", "resources", rank=90, links={"reference": REFERENCES.name},
+KIND = Kind("resources", Resource, "resource", "resources", rank=90, links={"reference": REFERENCES.name, "superseded_by": "resources"},
             pages=EntryPages("resources", "resource.md"), index="resource_table", local="replace")

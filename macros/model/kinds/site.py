@@ -1,11 +1,11 @@
 """The committee's settings (data/site.yml; data/local/site.yml changes only what differs): the site's and
-committee's names, the logo, the colours, the contact for feedback, a link to local procedures and the
-version. Every page's header and footer show them; `setting('<field>')` places one in prose."""
+committee's names, the logo, the colours, the contact for feedback and a link to local procedures (the
+version is the edition's, data/edition.yml). Every page's header and footer show them; `setting('<field>')` places one in prose."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Annotated
+from typing import Annotated, ClassVar
 
 from pydantic import AfterValidator, Field
 
@@ -83,7 +83,10 @@ class SiteSettings(Model):
     colours: Colours
     contact: SiteContact
     local_procedures: LinkTo | None = Field(None, description="A link to the committee's own procedures, shown in every page's footer")
-    version: Text
+
+    # Fields that have moved, and where to: a committee's older data/local/site.yml is told what to do.
+    moved_fields: ClassVar[dict[str, str]] = {"version": "the version is now the edition's: write it as 'version:' under 'edition:' in data/edition.yml "
+                                              "(a committee's own in data/local/edition.yml), and delete it here"}
 
 
 KIND = Kind("site", SiteSettings, "set of site settings", "site settings", rank=160, single=True, key=None, local="merge")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from ..base import Governed
+from ..base import Lasting
 from ..document import Address, Item, Section, Text
 from ..kind import EntryPages, Kind
 from ..text import Id, Markdown, Url
@@ -16,7 +16,7 @@ from ._portfolio import part_source
 from .resistance_types import KIND as BEHAVIOURS
 
 
-class Tool(Governed):
+class Tool(Lasting):
     """One of Part Five's tools; gets a page at /tools/<id>/."""
 
     id: Id

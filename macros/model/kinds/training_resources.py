@@ -3,13 +3,13 @@
 
 from __future__ import annotations
 
-from ..base import Governed
+from ..base import Lasting
 from ..kind import EntryPages, Kind
 from ..text import Id, Markdown, Text, Url
 from ..vocab import Tag
 
 
-class TrainingResource(Governed):
+class TrainingResource(Lasting):
     """A training resource (framework, animation) listed with the courses."""
 
     id: Id

@@ -176,7 +176,7 @@ def set_properties(deck, edition: Edition, title: str, subject: str) -> None:
     properties.keywords = f"{PORTFOLIO}; child protection; training"
     properties.comments = edition.made_from
     properties.language = LANGUAGE
-    properties.version = edition.settings.version
+    properties.version = edition.version
     built = datetime.fromisoformat(edition.build_date)
     properties.created = properties.modified = properties.last_printed = built
     properties.revision = 1

@@ -113,7 +113,7 @@ def _title_slide(deck: Deck, document: Document) -> None:
     edition, cover = deck.edition, document.cover
     slide = deck.slide(deck.layouts.title, runs(document.title))
     lines = [[Run(cover.label)], [run for index, (label, value) in enumerate(cover.facts) for run in [Run(f"{' · ' if index else ''}{label}: "), *runs(value)]]] if cover else []
-    lines.append([Run(f"{edition.committee} · {edition.settings.site_name}, version {edition.settings.version}, built {edition.build_date}")])
+    lines.append([Run(f"{edition.committee} · {edition.settings.site_name}, edition {edition.version}, built {edition.built}")])
     body = placeholder(slide, BODIES)
     if body is not None:
         for index, line in enumerate(lines):

@@ -200,7 +200,7 @@ def set_properties(document, edition: Edition, title: str, subject: str, categor
     properties.category = category
     properties.keywords = f"{PORTFOLIO}; child protection; training"
     properties.comments = edition.made_from
-    properties.version = edition.settings.version
+    properties.version = edition.version
     properties.content_status = ""
     properties.identifier = ""
     built = datetime.fromisoformat(edition.build_date)

@@ -57,8 +57,7 @@ def _cover(writer: Writer, document: Document) -> None:
     edition, cover = writer.edition, document.cover
     writer.heading(0, document.title, document.page)
     writer.paragraph(cover.label, style="Subtitle")
-    facts = (*cover.facts, ("Edition", f"{edition.settings.site_name}, version {edition.settings.version}"),
-             ("Built", edition.build_date), ("Prepared by", edition.committee))
+    facts = (*cover.facts, *edition.facts, ("Prepared by", edition.committee))
     for label, value in facts:
         writer.paragraph([Run(f"{label}: ", bold=True), *runs(value)])
     if cover.example:

@@ -1,5 +1,5 @@
 /* Course catalogue filter (content/courses/index.md): shows the courses that match the chosen
-   provider, length and audience. It works on the page alone: it stores nothing and requests
+   provider, length and audience, and, when asked, only those with dates. It works on the page alone: it stores nothing and requests
    nothing. Without script the form stays hidden and every course is listed. */
 (function () {
   "use strict";
@@ -10,6 +10,7 @@
     form.setAttribute("data-ready", "true");
     var courses = Array.prototype.slice.call(document.querySelectorAll(".wwr-course"));
     var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-facet]"));
+    var flags = Array.prototype.slice.call(form.querySelectorAll("input[data-flag]"));
     var status = form.querySelector(".wwr-filter-status");
 
     function matches(course, select) {
@@ -21,7 +22,8 @@
     function apply() {
       var shown = 0;
       courses.forEach(function (course) {
-        var match = selects.every(function (select) { return matches(course, select); });
+        var match = selects.every(function (select) { return matches(course, select); }) &&
+          flags.every(function (flag) { return !flag.checked || course.getAttribute("data-" + flag.getAttribute("data-flag")) === "yes"; });
         course.hidden = !match;
         if (match) shown += 1;
       });

@@ -1,4 +1,4 @@
-/* The offline copy itself (README: "Offline on a phone"): what is saved on this device, and saving,
+/* The offline copy itself (docs/printing-and-offline.md: "Offline on a phone"): what is saved on this device, and saving,
    updating and removing it. offline-page.js shows it to the reader; the names it shares with the worker
    (caches, the request header, the lists, the worker) are the build's, in offline-names.js, loaded first.
 

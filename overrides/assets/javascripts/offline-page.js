@@ -1,4 +1,4 @@
-/* What the reader sees of the offline copy (README: "Offline on a phone"); the copy itself is
+/* What the reader sees of the offline copy (docs/printing-and-offline.md: "Offline on a phone"); the copy itself is
    offline-copy.js (wwrOfflineCopy), loaded before this by offline-when-saved.js.
 
    - The "Save for offline use" control (home page, /offline/): why this copy of the site cannot be
@@ -25,7 +25,9 @@
   const longDate = (iso) => new Date(iso).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
   const savedOn = (iso) => new Date(iso).toLocaleString("en-GB", { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" });
   const megabytes = (bytes) => `${(bytes / MB).toFixed(1)} MB`;
-  const describe = (copy) => `version ${copy.version} (built ${copy.built})`;
+  // A build's day (2026-12-07) as readers write it, the same wherever the reader is: 7 December 2026.
+  const buildDay = (day) => new Date(`${day}T12:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  const describe = (copy) => `edition ${copy.version} (built ${buildDay(copy.built)})`;
   const progressText = (done, total, bytes, all) => `${done} of ${total} files, ${megabytes(bytes)} of ${megabytes(all)}`;
 
   const pageAddress = (path) => {
@@ -134,9 +136,9 @@
     element.className = "wwr-offline-banner";
     const text = document.createElement("p");
     const title = document.createElement("strong");
-    title.textContent = `Offline copy from ${longDate(copy.saved)}, version ${copy.version}`;
+    title.textContent = `Offline copy from ${longDate(copy.saved)}, edition ${copy.version}`;
     const detail = document.createElement("span");
-    detail.textContent = ` (built ${copy.built}). `;
+    detail.textContent = ` (built ${buildDay(copy.built)}). `;
     const news = document.createElement("span");
     const more = document.createElement("a");
     more.href = pageAddress("offline/");
