@@ -10,11 +10,33 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..load import DataError, load_project, things_to_check
+from ..load import DataError, DataProblem, load_project, things_to_check
 from ..load.loader import LOCAL_DIR
+from ..model.kinds import KINDS
 from ..outputs.cache import DownloadFailure, check_templates
+from ..outputs.changes.revision import RevisionError, read_revision
+from ..outputs.changes.written import written_entries
 from ..outputs.edition import edition_for
 from ..render.clock import build_date
+
+
+def deleted_since_edition(root: Path, data_dir: Path, project) -> list[DataProblem]:
+    """Entries whose page was in the last edition (the newest edition-* tag) but are gone from the data: printed
+    copies, QR codes and bookmarks lead to their addresses, so they should have been withdrawn instead."""
+    try:
+        revision = read_revision(root, None)
+    except RevisionError:
+        return []  # no git, or no edition tagged yet: nothing was published to keep
+    before, _ = written_entries(revision.data)
+    found = []
+    for kind in (kind for kind in KINDS if kind.pages):
+        now = {kind.key_of(entry) for entry in project.data.every(kind.name)}
+        for gone in sorted({entry.get(kind.key) for entry in before.get(kind.name) or [] if isinstance(entry.get(kind.key), str)} - now):
+            found.append(DataProblem(f"{data_dir.name}/{kind.file}", 1, kind.name,
+                                     f"the {kind.label} '{gone}' was in {revision.described}, and its page {kind.folder}/{gone}/ would no longer "
+                                     f"answer: put it back with withdrawn: YYYY-MM-DD (and replaced_by: if another {kind.label} replaces it), "
+                                     f"so printed copies and bookmarks still lead somewhere"))
+    return found
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -39,8 +61,9 @@ def main(argv: list[str] | None = None) -> int:
     except DownloadFailure as exc:
         print(exc, file=sys.stderr)
         return 1
-    if project.warnings:
-        print(things_to_check(project.warnings), file=sys.stderr)
+    warned = [*project.warnings, *deleted_since_edition(root, data_dir, project)]
+    if warned:
+        print(things_to_check(warned), file=sys.stderr)
     counts = ", ".join(f"{count} {name}" for name, count in project.data.counts().items() if count)
     checked = f"{args.data_dir}/ and content/" if (root / "content").is_dir() else f"{args.data_dir}/"
     print(f"{checked} are valid: {counts}" if (root / "content").is_dir() else f"{checked} is valid: {counts}")

@@ -273,3 +273,13 @@ def test_what_stops_the_report_is_said_in_plain_words(tmp_path, case):
     assert result.returncode == 1 and expected in result.stderr, result.stderr
     assert "Traceback" not in result.stderr and result.stdout == ""
     assert not (project / "changes.html").exists()
+
+
+def test_validate_warns_that_an_entry_of_the_last_edition_was_deleted(edited):
+    """Its address was published: validate says to withdraw it instead, and still passes."""
+    project, (kind, lost) = edited["project"], edited["lost"]
+    env = {**ENV, "HOME": str(project.parent), "GIT_CEILING_DIRECTORIES": str(project.parent)}
+    result = subprocess.run([sys.executable, "-m", "macros", "validate"], cwd=project, capture_output=True, text=True, timeout=300, env=env)
+    assert result.returncode == 0, result.stderr
+    assert (f"data/{kind.file}:1: {kind.name}: the {kind.label} '{lost['id']}' was in edition-1.0, tagged ") in result.stderr
+    assert f"its page {kind.folder}/{lost['id']}/ would no longer answer: put it back with withdrawn: YYYY-MM-DD" in result.stderr
