@@ -21,7 +21,10 @@ def web_app_manifest(site: SiteSettings, description: str | None, lang: str) -> 
         "scope": "./",
         "display": "standalone",
         "theme_color": site.colours.primary,
-        "background_color": "#ffffff",
+        # A manifest has one background, the splash a phone shows while the site opens: the header's colour,
+        # which the page opens with in both schemes, so neither a light nor a dark phone sees a flash of the
+        # other scheme's page colour (the logo's icons are drawn on it too).
+        "background_color": site.colours.primary,
         "icons": [{"src": icon.path, "sizes": f"{icon.size}x{icon.size}", "type": "image/png", "purpose": icon.purpose} for icon in ICONS if icon.purpose],
     }
     return json.dumps(manifest, indent=2, ensure_ascii=False)

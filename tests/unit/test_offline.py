@@ -115,6 +115,8 @@ def test_the_manifest_names_the_site_and_stays_in_its_folder():
     manifest = json.loads(web_app_manifest(SiteSettings(**SETTINGS, short_name="Riverside"), "About it", "en-GB"))
     assert (manifest["name"], manifest["short_name"], manifest["theme_color"], manifest["lang"]) == ("Riverside Resistance Toolkit", "Riverside", "#6a1b4d", "en-GB")
     assert (manifest["start_url"], manifest["scope"]) == ("./", "./")
+    # One splash for both schemes: the header's colour, which the page opens with in either (not white).
+    assert manifest["background_color"] == manifest["theme_color"] == "#6a1b4d"
     assert all(not icon["src"].startswith(("/", "http")) for icon in manifest["icons"])
     assert json.loads(web_app_manifest(SiteSettings(**SETTINGS), None, "en-GB"))["short_name"] == "Riverside Resistance Toolkit"
 
