@@ -1,5 +1,6 @@
 """Practitioners' own words in the search index: each page's entry gets its keywords and abbreviations
-(boosted fields, each word once) and each section its hyphenated words written solid (see macros/search/).
+(boosted fields, each word once), each section its hyphenated words written solid, and the practitioners'
+phrases (data/search_phrases.yml) for the portfolio's terms it uses (see macros/search/).
 The fields are declared in mkdocs.yml (`plugins.search.fields`), so Material's search indexes them;
 it never shows them. They are added to Material's search plugin's entries just before it writes
 `search/search_index.json`, so the index is never read back and written twice (34 MB, and as many
@@ -10,6 +11,7 @@ from __future__ import annotations
 from ..render.pages import url_of
 from ..search.forms import solid_compounds
 from ..search.keywords import page_abbreviations, page_keywords
+from ..search.phrases import phrase_fields, phrases
 from .state import BuildState
 
 SEARCH_PLUGINS = ("material/search", "search")
@@ -34,6 +36,8 @@ def add_practitioner_words(docs: list[dict], state: BuildState, directory_urls: 
     """Add the keywords, abbreviations and solid forms to the index's entries, in place."""
     keywords = {url_of(src, directory_urls): words for src, words in page_keywords(state.project).items()}
     abbreviations = {url_of(src, directory_urls): terms for src, terms in page_abbreviations(state.project).items()}
+    for doc, fields in zip(docs, phrase_fields(docs, phrases(state.project.data))):
+        doc.update(fields)
     for doc in docs:
         words = keywords.get(doc["location"])
         if words:

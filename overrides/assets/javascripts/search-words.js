@@ -4,23 +4,29 @@
    on-line behaviours first. The words left out are lunr's own English stop words, which the index
    never holds anyway. A search made only of such words is sent as typed. Then each word that is
    a regular inflection brings the start all its forms share ("filming" brings "film"), so a search
-   finds a page whatever form of the word it uses. This changes the message to the worker only: what
-   the reader typed stays in the box; nothing is stored or sent anywhere. */
+   finds a page whatever form of the word it uses.
+
+   When the results come back, before Material shows them, each result's score is weighed by the share of
+   the words typed that it matches: one page cannot win a search on one of its words when another
+   matches them all ("drunk parent": "Threats of violence", whose keywords say "parent", however strongly,
+   comes after the pages about parents' drinking). This changes the messages between the page and the worker
+   only: what the reader typed stays in the box; nothing is stored or sent anywhere. */
 (function () {
   "use strict";
 
-  var QUERY = 2; // Material's SearchMessageType.QUERY
-  var COMMON = ("a able about across after all almost also am among an and any are as at be because been but by can cannot " +
+  const QUERY = 2; // Material's SearchMessageType.QUERY
+  const RESULT = 3; // ... and SearchMessageType.RESULT
+  const COMMON = ("a able about across after all almost also am among an and any are as at be because been but by can cannot " +
     "could dear did do does either else ever every for from get got had has have he her hers him his how however i if in into " +
     "is it its just least let like likely may me might most must my neither no nor not of off often on only or other our own " +
     "rather said say says she should since so some than that the their them then there these they this tis to too twas us " +
     "wants was we were what when where which while who whom why will with would yet you your").split(" ");
-  var common = {};
+  const common = {};
   COMMON.forEach(function (word) { common[word] = true; });
 
   function withoutCommonWords(query) {
-    var words = query.split(/\s+/);
-    var kept = words.filter(function (word) {
+    const words = query.split(/\s+/);
+    const kept = words.filter(function (word) {
       return !common[word.toLowerCase().replace(/[^a-z']/g, "").replace(/'.*$/, "")];
     });
     return kept.join(" ").trim() ? kept.join(" ") : query;
@@ -28,13 +34,13 @@
 
   /* The start every regular form of a word shares: "filming", "filmed" and "films" give "film";
      "cancelled" gives "cancel"; "engaged" gives "engag" (engage, engaging, engagement); "families"
-     gives "famil". Material adds a wildcard to it as to every word, so "filming" also finds a page
+     gives "famil"; "escalate" gives "escalat" and "ambivalent" "ambivalen". Material adds a wildcard to it as to every word, so "filming" also finds a page
      that says "filmed". Null when the word is not an inflection, or the start would be under 4 letters. */
-  var MIN_START = 4;
+  const MIN_START = 4;
 
   function sharedStart(word) {
-    var base = null;
-    var ending = /^(.{3,})(ing|ed)$/.exec(word);
+    let base = null;
+    const ending = /^(.{3,})(ing|ed)$/.exec(word);
     if (ending) {
       base = ending[1];
       if (ending[2] === "ed" && /i$/.test(base)) base = base.slice(0, -1);
@@ -46,26 +52,105 @@
       base = word.slice(0, -2);
     } else if (/s$/.test(word) && !/(ss|us|is)$/.test(word) && word.length > MIN_START) {
       base = word.slice(0, -1);
+    } else if (/(ate|ent)$/.test(word) && word.length > 6) {
+      base = word.slice(0, -1); // "escalate" gives "escalat" (escalating), "ambivalent" "ambivalen" (ambivalence)
     }
     if (base && /e$/.test(base)) base = base.slice(0, -1);
     return base && base.length >= MIN_START && base !== word ? base : null;
   }
 
-  function withSharedStarts(query) {
-    var added = [];
+  /* The query to send, and the words typed, each with the forms sent for it: [["cancelled", "cancel"], ["visits", "visit"]]. */
+  function prepared(typed) {
+    const query = withoutCommonWords(typed);
+    const added = [];
+    const words = [];
     query.split(/\s+/).forEach(function (word) {
-      if (!/^[a-z]+$/i.test(word)) return; // leave quoted, wildcarded or +/- words as typed
-      var start = sharedStart(word.toLowerCase());
-      if (start && added.indexOf(start) < 0) added.push(start);
+      if (!/^[a-z]+$/i.test(word)) { // leave quoted, wildcarded or +/- words as typed
+        if (/^[a-z][a-z']*$/i.test(word)) words.push([word.toLowerCase()]);
+        return;
+      }
+      const forms = [word.toLowerCase()];
+      const start = sharedStart(forms[0]);
+      if (start) {
+        forms.push(start);
+        if (added.indexOf(start) < 0) added.push(start);
+      }
+      words.push(forms);
     });
-    return added.length ? query + " " + added.join(" ") : query;
+    return { query: added.length ? query + " " + added.join(" ") : query, words: words };
+  }
+
+  /* The share of the words typed that an item (a page's own entry, or one of its sections) matches, in any
+     form (Material's `terms`: each word sent, and whether the item matched it). */
+  function share(item, words) {
+    const terms = item.terms || {};
+    return words.filter(function (forms) {
+      return forms.some(function (form) { return terms[form] === true; });
+    }).length / words.length;
+  }
+
+  /* An item's score without the boost Material gives after the search, 1 + (1 + share of words matched)²
+     for a page's own entry, 1 + share² for a section: the share is weighed here instead. A page's own
+     entry (its title, its opening) still counts twice a section, as Material intends. */
+  const ARTICLE = 2;
+
+  function unboosted(item) {
+    const terms = Object.keys(item.terms || {});
+    const matchedShare = terms.length ? terms.filter(function (term) { return item.terms[term]; }).length / terms.length : 0;
+    return (item.score || 0) / (1 + Math.pow((item.parent ? 0 : 1) + matchedShare, 2)) * (item.parent ? 1 : ARTICLE);
+  }
+
+  /* The worker's results (one group per page, best first), each item's score weighed by the share of the
+     words typed that it matches, and each page ranked by its best item: a page's entry or section matching
+     half of the words needs 2^COVERAGE_WEIGHT times the score of one matching them all to come before it.
+     Otherwise in the worker's order (sort is stable). */
+  const COVERAGE_WEIGHT = 3;
+
+  function byWordsMatched(groups, words) {
+    if (!Array.isArray(groups) || words.length < 2) return;
+    const weighed = new Map(groups.map(function (group) {
+      return [group, Math.max.apply(null, group.map(function (item) {
+        return unboosted(item) * Math.pow(share(item, words), COVERAGE_WEIGHT);
+      }))];
+    }));
+    groups.sort(function (a, b) { return weighed.get(b) - weighed.get(a); });
   }
 
   if (typeof window.Worker !== "function" || !window.Worker.prototype.postMessage) return;
-  var post = window.Worker.prototype.postMessage;
+  const sent = new WeakMap(); // each worker's queries awaiting results, oldest first: it answers them in order
+  const ranked = new WeakSet();
+
+  /* Material reads each result as its worker's message event's `data`, in a listener added before this
+     script runs; so the results are put in order as they are read, once each. */
+  const data = window.MessageEvent && Object.getOwnPropertyDescriptor(window.MessageEvent.prototype, "data");
+  if (data && data.get && data.configurable) {
+    Object.defineProperty(window.MessageEvent.prototype, "data", {
+      configurable: true,
+      enumerable: data.enumerable,
+      get: function () {
+        const message = data.get.call(this);
+        const queue = this.target && sent.get(this.target);
+        if (queue && message && message.type === RESULT && !ranked.has(message)) {
+          ranked.add(message);
+          const words = queue.shift();
+          if (words && message.data) byWordsMatched(message.data.items, words);
+        }
+        return message;
+      },
+    });
+  }
+
+  const post = window.Worker.prototype.postMessage;
   window.Worker.prototype.postMessage = function (message) {
-    if (message && message.type === QUERY && typeof message.data === "string" && message.data.indexOf('"') < 0) {
-      arguments[0] = { type: message.type, data: withSharedStarts(withoutCommonWords(message.data)) };
+    if (message && message.type === QUERY && typeof message.data === "string") {
+      if (!sent.has(this)) sent.set(this, []);
+      if (message.data.indexOf('"') < 0) {
+        const query = prepared(message.data);
+        arguments[0] = { type: message.type, data: query.query };
+        sent.get(this).push(query.words);
+      } else {
+        sent.get(this).push([]);
+      }
     }
     return post.apply(this, arguments);
   };

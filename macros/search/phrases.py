@@ -1,0 +1,67 @@
+"""Practitioners' phrases: the words a practitioner types for a situation ("drunk", "cancelled"), added to
+the search index entry of every section that uses the portfolio's own term for it ("alcohol", "missing
+appointments"), in fields of their own that search reads and never shows. The pairs are data (the kinds
+that `reword`, data/search_phrases.yml), the site's aid, never the portfolio's text.
+
+Words count as much as a title (`phrases`) where the section's title uses the term, or where the term is
+used by few sections (RARE: "alcohol", so "drunk" finds those few); as little as a keyword's common word
+(`phrases_broad`) where the term is used all over the portfolio ("impact"), so that "affects" does not make
+every page a match.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..model.kinds import KINDS
+
+TAG = re.compile(r"<[^>]+>")
+Phrase = tuple[list[str], re.Pattern]
+
+
+def phrases(data) -> list[Phrase]:
+    """Each entry's practitioners' words, with one pattern matching any of the portfolio's terms it gives."""
+    found = []
+    for kind in (kind for kind in KINDS if kind.rewords):
+        for entry in getattr(data, kind.name):
+            words, means = kind.rewords(entry)
+            found.append((list(words), term_pattern(means)))
+    return found
+
+
+def term_pattern(terms: Iterable[str]) -> re.Pattern:
+    """Any of the terms as whole words, whatever the case and the spaces or hyphens between its words; the
+    last word may run on ("impact" also matches "impacts", as Material matches a typed word as a start)."""
+    alternatives = [r"[\s\-]+".join(map(re.escape, term.lower().split())) for term in terms]
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")[a-z]*", re.IGNORECASE)
+
+
+def uses(text: str, pattern: re.Pattern) -> bool:
+    """Whether the text (an index entry's HTML: its tags are not text) uses one of the terms."""
+    return pattern.search(TAG.sub(" ", text).replace("’", "'")) is not None
+
+
+RARE = 0.05  # a term used in at most this share of the index's entries (and at least 10) is telling
+
+
+def phrase_fields(docs: list[dict], found: list[Phrase]) -> list[dict[str, str]]:
+    """For each index entry (title, text), the phrases fields to add to it: {} where it uses none of the terms."""
+    texts = [(doc.get("title") or "", doc.get("text") or "") for doc in docs]
+    most = max(10, int(RARE * len(docs)))
+    rare = [phrase for phrase in found if sum(uses(f"{title} {text}", phrase[1]) for title, text in texts) <= most]
+    fields = []
+    for title, text in texts:
+        strong = phrase_words(title, found) + phrase_words(text, rare)
+        broad = [word for word in phrase_words(text, found) if word not in strong]
+        fields.append({name: " ".join(dict.fromkeys(words)) for name, words in (("phrases", strong), ("phrases_broad", broad)) if words})
+    return fields
+
+
+def phrase_words(text: str, found: list[Phrase]) -> list[str]:
+    """The practitioners' words, each once, of the terms the text uses."""
+    words: dict[str, None] = {}
+    for typed, pattern in found:
+        if uses(text, pattern):
+            words.update(dict.fromkeys(word for phrase in typed for word in phrase.lower().split()))
+    return list(words)
