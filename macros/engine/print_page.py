@@ -10,21 +10,30 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from ..model.kinds import BY_NAME
-from ..render.print_html import BODY_MARKER, PrintDocument, PrintPageError, PrintPart, print_body, write_print_page
+from ..render.print_html import BODY_MARKER, PrintDocument, PrintGroup, PrintPageError, PrintPart, page_anchor, print_body, write_print_page
 from .state import BuildState
 
 
 def print_parts(state: BuildState, empty: frozenset[str]) -> list[PrintPart]:
     """The book's Parts (data/book.yml), each with its pages in order, its opening page first; after a page come
-    the entry pages of the kinds the book prints there; a page with nothing to show yet is left out."""
+    the entry pages of the kinds the book prints there; a page with nothing to show yet is left out. A kind whose
+    committee's own entries are listed apart (Kind.apart) prints them after the portfolio's, under the committee's name."""
     parts = []
     for item in state.project.book.parts:
-        sections = []
+        sections, groups = [], {}
         for page in item.all_pages:
             if page.printed and page.page not in empty:
-                entries = [BY_NAME[name].src(BY_NAME[name].key_of(entry)) for name in page.entries for entry in getattr(state.data, name)]
+                entries = []
+                for name in page.entries:
+                    kind, given = BY_NAME[name], getattr(state.data, name)
+                    own = [entry for entry in given if kind.apart and state.data.is_local(name, kind.key_of(entry))]
+                    entries += [kind.src(kind.key_of(entry)) for entry in given if entry not in own]
+                    if own:
+                        group = PrintGroup(f"{state.data.site.committee_name}'s {kind.plural}", f"print-group--{page_anchor(kind.src(kind.key_of(own[0])))}")
+                        groups.update({kind.src(kind.key_of(entry)): group for entry in own})
+                        entries += [kind.src(kind.key_of(entry)) for entry in own]
                 sections.append((page.page, entries))
-        parts.append(PrintPart(item.part, sections))
+        parts.append(PrintPart(item.part, sections, groups))
     return parts
 
 

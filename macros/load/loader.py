@@ -72,6 +72,9 @@ class Reading:
     singles: dict[str, list[tuple[SourceFile, Any, bool]]] = field(default_factory=lambda: defaultdict(list))
     # A file that cannot be read might hold any ids: links are checked only once every file reads.
     unreadable: bool = False
+    # For a kind whose committee's entries the site numbers (Kind.numbered): the core's highest number, and how many local ones so far.
+    highest: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    numbered: dict[str, int] = field(default_factory=lambda: defaultdict(int))
 
 
 def read_files(data_dir: Path, display_root: Path) -> Reading:
@@ -119,9 +122,30 @@ def _read_list(reading: Reading, kind: Kind, source: SourceFile, value: Any, loc
     for index, raw in enumerate(value):
         if kind.key and isinstance(raw, dict) and isinstance(raw.get(kind.key), str):
             reading.written[kind.name].add(raw[kind.key])
+        if kind.numbered and isinstance(raw, dict):
+            raw = _number(reading, kind, source, (kind.name, index), raw, local)
         entry = validate(kind.model, raw, source, (kind.name, index), reading.problems)
         if entry is not None:
             reading.located.append(Located(kind, entry, source, (kind.name, index), local))
+
+
+def _number(reading: Reading, kind: Kind, source: SourceFile, loc: Loc, raw: dict, local: bool) -> dict:
+    """The core's entries give their number (Kind.numbered); a committee's own leave it out and get the next after
+    the core's highest, in the order they are written (core files are read first), so a local case study can never
+    take, or be read as, one of the portfolio's numbers."""
+    name = kind.numbered
+    assert name is not None
+    given = raw.get(name)
+    if not local:
+        if isinstance(given, int) and not isinstance(given, bool):
+            reading.highest[kind.name] = max(reading.highest[kind.name], given)
+        return raw
+    reading.numbered[kind.name] += 1
+    number = reading.highest[kind.name] + reading.numbered[kind.name]
+    if name in raw:
+        reading.problems.append(source.problem(loc + (name,), f"the site numbers a committee's {kind.plural} itself, after the portfolio's "
+                                               f"(this one is {name} {number}); delete this line"))
+    return {**raw, name: number}
 
 
 def validate(model: type[BaseModel], raw: Any, source: Any, loc: Loc, problems: list[DataProblem]) -> Any | None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -40,12 +40,22 @@ class PrintPageError(Exception):
 
 
 @dataclass(frozen=True)
+class PrintGroup:
+    """A committee's own entries of a kind, printed apart from the portfolio's under their own heading (Kind.apart)."""
+
+    title: str  # "Riverside Child Protection Committee's case studies"
+    anchor: str
+
+
+@dataclass(frozen=True)
 class PrintPart:
     """One Part of the printed portfolio: its slug (print/<slug>/), and its sections in order, each a
-    page's source path and the entry pages printed after it (the opening page's section first)."""
+    page's source path and the entry pages printed after it (the opening page's section first); and the
+    group each entry page printed apart belongs to (they follow the portfolio's entries of their kind)."""
 
     slug: str
     sections: list[tuple[str, list[str]]]
+    groups: dict[str, PrintGroup] = field(default_factory=dict)
 
     @property
     def anchor(self) -> str:
@@ -162,15 +172,19 @@ def print_body(env: Environment, document: PrintDocument, page_for: Callable[[st
         raise PrintPageError(f"The printed portfolio needs every page converted first; {', '.join(missing[:3])} was not.")
     inside = {pages[src].url: page_anchor(src) for src in document.pages}
     openings = {part.opening for part in document.parts}
-    # A Part's pages sit one level under its heading; the entries printed after a section, one more.
-    down = {src: 1 if section == part.opening else 2 for part in document.parts for section, entries in part.sections for src in entries}
+    # A Part's pages sit one level under its heading; the entries printed after a section, one more; those printed
+    # in a group of the committee's own, one more again, under the group's heading.
+    down = {src: (1 if section == part.opening else 2) + (src in part.groups)
+            for part in document.parts for section, entries in part.sections for src in entries}
+    groups = {src: group for part in document.parts for src, group in part.groups.items()}
 
     def html_of(src: str) -> Markup:
         page = pages[src]
         return page_html(page.content, page.url, print_url, page_anchor(src), inside, opening=src in openings, down=down.get(src, 1))
 
     titles = {src: heading_text(page.content, page.title or "") for src, page in pages.items()}
-    return env.get_template(BODY_TEMPLATE).generate(document=document, title_of=titles.__getitem__, anchor=page_anchor, html_of=html_of)
+    return env.get_template(BODY_TEMPLATE).generate(document=document, title_of=titles.__getitem__, anchor=page_anchor, html_of=html_of,
+                                                    group_of=groups.get, level_of=lambda src: down.get(src, 1))
 
 
 def write_print_page(path: Path, body: Iterator[str]) -> None:

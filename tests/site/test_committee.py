@@ -7,7 +7,7 @@ from datetime import UTC
 
 import pytest
 
-from macros.model.vocab import long_date
+from macros.model.vocab import long_date, number_word
 from tests.helpers import COMMITTEE_FIXTURE, ROOT, article_text, fixture_data, fixture_project, page, run_mkdocs, site_stylesheet, with_front_matter
 
 CASES = fixture_data().case_studies
@@ -130,3 +130,87 @@ def test_paper_carries_the_committees_names(committee_site):
     cover = page(committee_site, "print").select_one(".wwr-cover")
     assert "Riverside Resistance Toolkit" in cover.select_one("h1").get_text() and "Riverside Child Protection Committee" in cover.get_text()
     assert cover.select_one("img")["alt"] == "Riverside Child Protection Committee"
+
+
+# ---- a committee's own case study ----------------------------------------------------------------
+
+
+def local_case(committee):
+    [case] = [case for case in committee.case_studies if committee.is_local("case_studies", case.id)]
+    return case
+
+
+def test_a_local_case_study_is_numbered_after_the_portfolios_and_is_the_committees(committee_site):
+    """Its number follows the portfolio's; its page, its handout's source line and every list naming it say whose it is."""
+    committee = fixture_data(committee=True)
+    case, name = local_case(committee), committee.site.committee_name
+    core = [c for c in committee.case_studies if c is not case]
+    assert core and case.number == max(c.number for c in core) + 1
+    mark = f"Local: {name}"
+    text = article_text(page(committee_site, f"case-studies/{case.id}"))
+    assert text.count(f"Case study {number_word(case.number)}: {case.title}") == 1 and mark in text
+    assert f"Source: {name}, local case study." in text and "Source: Part Two" not in text and "Working with Resistance" not in text
+    other = article_text(page(committee_site, f"case-studies/{core[0].id}"))
+    assert "Source: Part Two, Case Studies, of the Working with Resistance practitioner portfolio" in other and mark not in other
+    # It illustrates a behaviour and names a tool like any other; their pages list it, marked.
+    assert case.illustrates and case.tools
+    for path in (f"resistance/{case.illustrates[0]}", f"tools/{case.tools[0]}"):
+        item = next(li for li in page(committee_site, path).select("article li") if case.title in li.get_text())
+        assert mark in item.get_text(), path
+
+
+def test_a_local_case_study_is_listed_apart_on_the_index(committee_site):
+    committee = fixture_data(committee=True)
+    case, name = local_case(committee), committee.site.committee_name
+    index = page(committee_site, "case-studies").select_one("article")
+    [heading] = [h for h in index.select("h2") if h.get_text(" ", strip=True).removesuffix("¶").strip() == f"{name}'s case studies"]
+    after = " ".join(element.get_text(" ") for element in heading.find_all_next())
+    assert case.title in after and f"Local: {name}" in after
+    before = index.get_text(" ").split(heading.get_text(" "))[0]
+    assert case.title not in before
+    assert all(c.title in before and c.title not in after for c in committee.case_studies if c is not case)
+
+
+def test_a_local_case_study_says_so_in_search(committee_site):
+    """A search card shows a page's title and the start of its text: that start is the committee's mark."""
+    import json
+
+    committee = fixture_data(committee=True)
+    case = local_case(committee)
+    docs = json.loads((committee_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    [doc] = [doc for doc in docs if doc["location"] == f"case-studies/{case.id}/"]
+    assert doc["title"] == f"Case study {number_word(case.number)}: {case.title}"
+    assert doc["text"].startswith(f"<p>Local: {committee.site.committee_name}</p>")
+
+
+def test_a_local_case_study_is_printed_apart_in_the_book(committee_site):
+    committee = fixture_data(committee=True)
+    case, name = local_case(committee), committee.site.committee_name
+    book = page(committee_site, "print")
+    [group] = book.select(".wwr-print-group")
+    assert group.get_text(strip=True) == f"{name}'s case studies"
+    printed = book.select_one(f"#print-case-studies-{case.id}")
+    assert group.find_next(class_="wwr-print-page") is printed
+    assert f"Local: {name}" in printed.get_text() and f"Source: {name}, local case study." in printed.get_text()
+    assert int(group.name[1]) + 1 == int(printed.select_one("h1, h2, h3, h4").name[1]), "the case study sits under the group's heading"
+    pages = [div["id"] for div in book.select(".wwr-print-page")]
+    assert all(pages.index(f"print-case-studies-{c.id}") < pages.index(printed["id"]) for c in committee.case_studies if c is not case)
+    # The contents lists it under the group, which links to its heading.
+    [link] = [a for a in book.select(".wwr-contents a") if a.get_text(strip=True) == f"{name}'s case studies"]
+    assert link["href"] == f"#{group['id']}"
+    assert [a["href"] for a in link.find_parent("li").select(":scope > ul a")] == [f"#print-case-studies-{case.id}"]
+
+
+def test_a_local_case_studys_word_handout_gives_the_committee_as_its_source(committee_site):
+    import docx
+
+    committee = fixture_data(committee=True)
+    case, name = local_case(committee), committee.site.committee_name
+    handout = docx.Document(str(committee_site / "downloads" / f"case-study-{case.number:02d}-{case.id}.docx"))
+    lines = [p.text for p in handout.paragraphs]
+    assert f"Source: {name}, local case study." in lines and f"Local: {name}" in lines
+    assert not any(line.startswith("Source: Part Two") for line in lines)
+    assert handout.core_properties.subject == f"A local case study of {name}"
+    core = next(c for c in committee.case_studies if c is not case)
+    other = docx.Document(str(committee_site / "downloads" / f"case-study-{core.number:02d}-{core.id}.docx"))
+    assert any(p.text.startswith("Source: Part Two, Case Studies") for p in other.paragraphs)
