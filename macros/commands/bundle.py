@@ -2,7 +2,8 @@
 works from a shared drive or USB stick (file://), with a README that stands on its own.
 
 The web-server copy is an ordinary build (with SITE_URL, if set: canonical addresses and QR codes),
-carrying its server settings and pre-compressed copies; the shared-drive copy is an `OFFLINE=true`
+carrying its server settings and pre-compressed copies, and the PDFs in pdf/ (or PDF_DIR) that are current
+for it, as every build offers them (the command names any it leaves out); the shared-drive copy is an `OFFLINE=true`
 build (Material's offline plugin: pages link as .html files, and search works from file://).
 """
 
@@ -28,14 +29,32 @@ def build(target: Path, offline: bool) -> int:
 
 
 def readme(site_url: str | None) -> str:
-    from ..hosting.configs import context, nginx_snippet
+    from ..hosting.configs import context, nginx_snippet, site_path
     from ..load import load_project
     from ..render.clock import build_date
     from ..render.templates import make_environment, render
 
     data = load_project(Path.cwd()).data
     env = make_environment(Path("overrides/portfolio"), {})
-    return render(env, README, site=data.site, edition=data.edition, date=build_date(), site_url=site_url, web=WEB, shared=SHARED, nginx=nginx_snippet(env), **context())
+    return render(env, README, site=data.site, edition=data.edition, date=build_date(), site_url=site_url, web=WEB, shared=SHARED, nginx=nginx_snippet(env, prefix=site_path(site_url)), **context(site_url=site_url))
+
+
+def pdf_report(web_copy: Path) -> str:
+    """What the bundle says of the PDFs: the builds offer those in pdf/ (or PDF_DIR) that are current for this
+    site, as any build does (macros/outputs/printed.py); it names any left out, and says how to add them."""
+    from ..outputs.printed import DEFAULT_FOLDER
+
+    named = os.environ.get("PDF_DIR") or DEFAULT_FOLDER
+    printed = sorted(path.name for path in Path(named).glob("*.pdf"))
+    offered = sorted(path.name for path in (web_copy / "downloads").glob("*.pdf"))
+    if not printed:
+        return f"No PDFs: {named}/ has none. To include them, print them first (./run pdf, or ./run build --with-pdf), then ./run bundle."
+    report = f"The copies offer {len(offered)} PDF{'s' if len(offered) != 1 else ''} from {named}/"
+    left = [name for name in printed if name not in offered]
+    if left:
+        report += (f"; left out, being out of date for this site (or no longer printed): {', '.join(left)}. "
+                   "Print them again (./run build --with-pdf, with the same SITE_URL), then ./run bundle.")
+    return report + ("." if not left else "")
 
 
 def write_zip(root: Path, target: Path) -> None:
@@ -77,6 +96,7 @@ def main(argv: list[str] | None = None) -> int:
             target = out / f"working-with-resistance-{build_date()}.zip"
             write_zip(root, target)
             print(target)
+            print(pdf_report(root / WEB))
     except KeyboardInterrupt:
         print(f"Stopped: interrupted; no new zip was written to {name}/", file=sys.stderr)
         return 130

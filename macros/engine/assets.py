@@ -39,6 +39,11 @@ def logo_url(state: BuildState) -> str | None:
     return f"assets/images/logo{state.logo.suffix}" if state.logo else None
 
 
+def print_logo_url(state: BuildState) -> str | None:
+    """The logo on white paper (the printed portfolio's cover): the committee's `logo_print`, or else its logo."""
+    return f"assets/images/logo-print{state.logo_print.suffix}" if state.logo_print else logo_url(state)
+
+
 def release_source(file: File) -> None:
     """A generated page's Markdown, once mkdocs has read it into the page, is not read again; without this
     the build holds every entry page's source to its end (14 MB at 5,000 entries, at the build's peak)."""
@@ -60,6 +65,8 @@ def add_generated_files(files: Files, config, state: BuildState, entry_pages: li
     files.append(File.generated(config, stylesheet[0], content=stylesheet[1]))
     if state.logo:
         files.append(File.generated(config, logo_url(state), abs_src_path=str(state.logo)))
+    if state.logo_print:
+        files.append(File.generated(config, print_logo_url(state), abs_src_path=str(state.logo_print)))
     if offline:
         shim = state.settings.root / "node_modules" / "iframe-worker" / "shim" / "index.js"
         if not shim.is_file():
@@ -85,7 +92,7 @@ def add_print_pages(files: Files, config, state: BuildState) -> None:
 
     def page(src: str, part: dict | None) -> str:
         page_url = urljoin(site_url, url_of(src)) if site_url else None
-        return render(state.env, "print_page.md", page_src=src, part=part, book_parts=parts, page_url=page_url, logo=logo_url(state))
+        return render(state.env, "print_page.md", page_src=src, part=part, book_parts=parts, page_url=page_url, logo=print_logo_url(state))
 
     print_page = state.project.book.print_page
     files.append(File.generated(config, print_page, content=page(print_page, None)))

@@ -14,6 +14,6 @@ COMPRESSED_CACHE = Path(TEMPLATE_CACHE).parent / "compressed"
 
 
 def finish_for_servers(site_dir: Path, state: BuildState, compress: bool, digests: FileDigests) -> None:
-    write_configs(state.env, site_dir)
+    write_configs(state.env, site_dir, state.settings.site_url)
     if compress:
         write_compressed(site_dir, state.settings.root / COMPRESSED_CACHE, digests)

@@ -14,7 +14,7 @@ from mkdocs.structure.files import File, Files
 from ..hosting.digests import FileDigests
 from ..load.logo import IconError
 from ..offline import BUDGET, MANIFEST, NAMES_SCRIPT, WORKER
-from ..offline.icons import make_icons
+from ..offline.icons import FAVICON, make_icons
 from ..offline.lists import write_lists
 from ..offline.manifest import web_app_manifest
 from ..offline.names import names_script
@@ -36,17 +36,21 @@ def theme_icon(config) -> Path:
 
 
 def add_offline_files(files: Files, config, state: BuildState, offline: bool) -> None:
+    """The names the copy's scripts share; the icons, drawn from the committee's logo: the browser tab's (the
+    theme's `favicon`, in every build) and a phone's; and, but in a copy for file://, the manifest and the worker."""
     files.append(File.generated(config, NAMES_SCRIPT, content=names_script(config.use_directory_urls, state.project.book.not_saved_page)))
-    if offline:
-        worker = files.get_file_from_path(WORKER)
-        if worker:
-            files.remove(worker)
-        return
     site = state.data.site
     try:
         icons = make_icons(state.logo, theme_icon(config), site.colours.primary, site.colours.on_primary, state.settings.root / ICON_CACHE)
     except IconError as exc:
         raise PluginError(f"The site's icon could not be made from the logo ({site.logo}): {exc}") from None
+    config.theme["favicon"] = FAVICON
+    if offline:
+        files.append(File.generated(config, FAVICON, content=icons[FAVICON]))
+        worker = files.get_file_from_path(WORKER)
+        if worker:
+            files.remove(worker)
+        return
     for path, png in icons.items():
         files.append(File.generated(config, path, content=png))
     files.append(File.generated(config, MANIFEST, content=web_app_manifest(site, config.site_description, config.theme["language"])))

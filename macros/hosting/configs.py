@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from jinja2 import Environment
 from markupsafe import Markup
@@ -21,18 +22,30 @@ NGINX = "hosting/nginx.conf"
 FINGERPRINTED = re.compile(r"\.[0-9a-f]{8}(\.min)?\.(css|js)$")
 
 
-def context(site_dir: Path | None = None) -> dict:
+# The sub-path docs/committees.md gives its nginx settings for (its example SITE_URL's).
+EXAMPLE_PREFIX = "/cp/portfolio/"
+
+
+def site_path(site_url: str | None) -> str:
+    """The site's path on its server, from its public address (SITE_URL), with a slash at each end: `/` without one."""
+    path = urlsplit(site_url).path if site_url else ""
+    return "/" + path.strip("/") + "/" if path.strip("/") else "/"
+
+
+def context(site_dir: Path | None = None, site_url: str | None = None) -> dict:
     fingerprinted = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if FINGERPRINTED.search(p.name)) if site_dir else []
-    return {"policy": Markup(CONTENT_SECURITY_POLICY), "text_types": TEXT_TYPES, "download_types": DOWNLOAD_TYPES, "fingerprinted": fingerprinted}
+    return {"policy": Markup(CONTENT_SECURITY_POLICY), "text_types": TEXT_TYPES, "download_types": DOWNLOAD_TYPES, "fingerprinted": fingerprinted,
+            "prefix": site_path(site_url)}
 
 
-def write_configs(env: Environment, site_dir: Path) -> None:
-    """Write .htaccess and web.config into the built site."""
-    settings = context(site_dir)
+def write_configs(env: Environment, site_dir: Path, site_url: str | None = None) -> None:
+    """Write .htaccess and web.config into the built site; their 404 page is the site's own, at its address's path."""
+    settings = context(site_dir, site_url)
     for name, template in CONFIGS.items():
         (site_dir / name).write_text(render(env, template, **settings), encoding="utf-8")
 
 
-def nginx_snippet(env: Environment, root: str = "/var/www/portfolio") -> str:
-    """The nginx settings docs/committees.md gives committees (a `server` block's contents)."""
-    return render(env, NGINX, root=root, **context())
+def nginx_snippet(env: Environment, root: str = "/var/www/portfolio", prefix: str = EXAMPLE_PREFIX) -> str:
+    """The nginx settings docs/committees.md gives committees (a `server` block's contents), for the site in
+    the folder `root` at the address `prefix` (a path with a slash at each end)."""
+    return render(env, NGINX, **{**context(), "root": root.rstrip("/"), "prefix": prefix})

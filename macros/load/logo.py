@@ -267,3 +267,20 @@ def _bitmap(path: Path, box: int) -> Image.Image:
 def logo_at(path: Path, box: int, colour: str | None = None) -> Image.Image:
     """The logo scaled to fit a `box`-pixel square; an SVG without colours of its own drawn in `colour`."""
     return _svg(path, box, colour) if path.suffix.lower() == ".svg" else _bitmap(path, box)
+
+
+LIGHT_ON_WHITE = 1.5  # a pixel's contrast with white paper below which it barely shows (WCAG's 3:1 is for text and icons)
+
+
+def light_share(path: Path, box: int = 96) -> float:
+    """How much of the logo's drawn area (its opaque pixels) would barely show on white paper: for a logo made
+    light, for a dark header, printed on the portfolio's cover. IconError when it cannot be drawn."""
+    from ..model.colours import contrast
+
+    drawn = logo_at(path, box)
+    seen = light = 0
+    for red, green, blue, alpha in drawn.getdata():
+        if alpha >= 128:
+            seen += 1
+            light += contrast(f"#{red:02x}{green:02x}{blue:02x}", "#ffffff") < LIGHT_ON_WHITE
+    return light / seen if seen else 1.0

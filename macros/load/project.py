@@ -7,10 +7,11 @@ from pathlib import Path
 
 from ..model.kinds import BY_NAME, CITED, KINDS
 from ..model.kinds.book import KIND as BOOK
+from ..model.kinds.packs import KIND as PACKS_KIND
 from ..model.kinds.site import KIND as SITE
 from . import links, loader
 from .book_pages import book_problems
-from .errors import DataError, DataProblem
+from .errors import DataError, DataProblem, did_you_mean
 from .logo import logo_problem
 from .prose import ProseIndex, scan_prose
 from .prose_links import link_problems
@@ -121,20 +122,38 @@ def _load_data(data_dir: Path, display_root: Path) -> tuple[SiteData | None, lis
     if not reading.unreadable:
         problems += links.unknown_ids(located + list(singles.values()), known) + cite_problems
     site = singles.get(SITE.name)
-    if site and site.entry.logo:
-        why = logo_problem(site.entry.logo, data_dir)
-        if why:
-            problems.append(site.source.problem((SITE.name, "logo"), why))
+    for setting in ("logo", "logo_print"):
+        if site and getattr(site.entry, setting, None):
+            why = logo_problem(getattr(site.entry, setting), data_dir)
+            if why:
+                problems.append(site.source.problem((SITE.name, setting), why))
     everything = located + list(singles.values())
     if reading.unreadable:
         return None, problems, None, everything, []  # ids in prose cannot be checked either
     if problems or len(singles) < sum(1 for kind in KINDS if kind.single):
         return None, problems, known, everything, []
-    data = _assemble(located, singles, links.backlinks(everything), links.citing_entries(everything, cited))
+    hidden, why = hidden_packs(site.entry.hide_packs, located)
+    if why:
+        return None, [site.source.problem((SITE.name, "hide_packs"), why)], known, everything, []
+    data = _assemble(located, singles, links.backlinks(everything), links.citing_entries(everything, cited), hidden)
     return data, problems, known, everything, warnings(reading.sources, everything, data.by_id)
 
 
-def _assemble(located: list[loader.Located], singles: dict, backlinks: dict, cited_by: dict) -> SiteData:
+def hidden_packs(hide: list[str] | str, located: list[loader.Located]) -> tuple[frozenset[tuple[str, str]], str | None]:
+    """The core training packs a committee hides (its settings' `hide_packs`: ids, or "all"), or why it cannot:
+    an id that is no core pack's (a committee's own pack it simply removes from data/local/)."""
+    core = [item.key for item in located if item.kind.name == PACKS_KIND.name and not item.local and item.key]
+    wanted = core if hide == "all" else list(hide)
+    unknown = [pack for pack in wanted if pack not in core]
+    if unknown:
+        mine = [item.key for item in located if item.kind.name == PACKS_KIND.name and item.local]
+        reason = (f"'{unknown[0]}' is a pack of your own: remove it from data/local/ instead" if unknown[0] in mine
+                  else f"unknown {PACKS_KIND.label} '{unknown[0]}'{did_you_mean(unknown[0], set(core))}{links.valid_ids(PACKS_KIND, set(core))}")
+        return frozenset(), reason
+    return frozenset((PACKS_KIND.name, pack) for pack in wanted), None
+
+
+def _assemble(located: list[loader.Located], singles: dict, backlinks: dict, cited_by: dict, hidden: frozenset = frozenset()) -> SiteData:
     entries: dict[str, object] = {}
     for kind in KINDS:
         if kind.single:
@@ -146,4 +165,4 @@ def _assemble(located: list[loader.Located], singles: dict, backlinks: dict, cit
         entries[kind.name] = items
     by_id = {kind.name: {kind.key_of(e): e for e in entries[kind.name]} for kind in KINDS if kind.key and not kind.single}
     local = frozenset((item.kind.name, item.key) for item in located if item.local and item.key)
-    return SiteData(entries=entries, local=local, by_id=by_id, backlinks=backlinks, cited_by=cited_by)
+    return SiteData(entries=entries, local=local, by_id=by_id, backlinks=backlinks, cited_by=cited_by, hidden=hidden)

@@ -30,10 +30,17 @@ class SiteData:
     backlinks: dict[tuple[str, str], dict[str, list]] = field(default_factory=dict)
     # reference id -> the (kind, id) of each entry whose text cites it ("" for a single kind).
     cited_by: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    # (kind, id) of the core entries the committee does not offer (its settings' `hide_packs`): in no list, no downloads.
+    hidden: frozenset[tuple[str, str]] = frozenset()
 
     def __post_init__(self) -> None:
-        offered = {name: [entry for entry in value if not withdrawn(entry)] if isinstance(value, list) else value for name, value in self.entries.items()}
+        offered = {name: [entry for entry in value if not withdrawn(entry) and not self.is_hidden(name, entry)] if isinstance(value, list) else value
+                   for name, value in self.entries.items()}
         object.__setattr__(self, "offered", offered)
+
+    def is_hidden(self, kind: str, entry: Any) -> bool:
+        """Whether the committee hides this entry (an entry, or its id): its page stays, saying so, but nothing offers it."""
+        return bool(self.hidden) and (kind, entry if isinstance(entry, str) else getattr(entry, "id", None)) in self.hidden
 
     def __getattr__(self, name: str) -> Any:
         if name in BY_NAME and "offered" in self.__dict__:
@@ -46,7 +53,7 @@ class SiteData:
 
     def linked_from(self, kind: str, entry_id: str, from_kind: str) -> list:
         """Offered entries of `from_kind` that name this entry: the case studies illustrating a behaviour, say."""
-        return [entry for entry in self.backlinks.get((kind, entry_id), {}).get(from_kind, []) if not withdrawn(entry)]
+        return [entry for entry in self.backlinks.get((kind, entry_id), {}).get(from_kind, []) if not withdrawn(entry) and not self.is_hidden(from_kind, entry)]
 
     def is_local(self, kind: str, entry_id: str) -> bool:
         """True for an entry a committee added in data/local/: its pages say so."""

@@ -70,5 +70,6 @@ def _paths(model: type[BaseModel], prefix: str = "") -> list[str]:
     return paths
 
 
-# Every setting `setting('...')` may show: each field of the settings, by its dotted path.
-SETTING_PATHS = tuple(_paths(SiteSettings))
+# Every setting `setting('...')` may show: each field of the settings, by its dotted path (not a list of ids a
+# committee gives to change what the site offers, which is no text for a page).
+SETTING_PATHS = tuple(path for path in _paths(SiteSettings) if path not in SiteSettings.not_shown)

@@ -22,6 +22,9 @@ if TYPE_CHECKING:
     pass
 
 
+FAVICON = "assets/images/icons/favicon-32.png"
+
+
 @dataclass(frozen=True)
 class Icon:
     path: str
@@ -37,6 +40,7 @@ ICONS = [
     Icon("assets/images/icons/icon-512.png", 512, "any", 0.75),
     Icon("assets/images/icons/maskable-512.png", 512, "maskable", 0.56),
     Icon("assets/images/icons/apple-touch-icon.png", 180, "", 0.7),
+    Icon(FAVICON, 32, "", 0.85),  # the browser's tab (the theme's `favicon`), in every build
 ]
 
 

@@ -52,8 +52,8 @@ def looks_like_site(folder: Path) -> bool:
 
 
 def looks_like_pdfs(folder: Path) -> bool:
-    """Earlier PDFs of ./run pdf: nothing but PDFs (and the partial PDFs of a run before staging folders)."""
-    return all(path.is_file() and path.name.endswith((".pdf", ".pdf.partial")) for path in folder.iterdir())
+    """Earlier PDFs of ./run pdf: nothing but PDFs and their manifest (and the partial PDFs of a run before staging folders)."""
+    return all(path.is_file() and (path.name.endswith((".pdf", ".pdf.partial")) or path.name == "printed-from.json") for path in folder.iterdir())
 
 
 def looks_like_bundles(folder: Path) -> bool:

@@ -22,6 +22,7 @@ from .templates import render
 
 H1 = re.compile(r"^# (.+)$", re.MULTILINE)
 WITHDRAWN_NOTICE = "withdrawn_notice.md"
+HIDDEN_NOTICE = "hidden_notice.md"  # an entry the committee does not offer (its settings' hide_packs)
 WITHDRAWN_WEIGHT = 0.02  # a withdrawn entry's page still answers a search, after every offered page
 
 
@@ -58,11 +59,14 @@ def render_entry_pages(env: Environment, project: Project, site_url: str | None)
             # The public address is the hosted site's, which uses folders, even in an offline copy.
             page_url = urljoin(site_url, url_of(src, directory_urls=True)) if site_url else None
             qr_code = qr_svg(page_url) if kind.pages.qr_code else None
-            weight = WITHDRAWN_WEIGHT if withdrawn(entry) else kind.pages.search_weight
+            hidden = project.data.is_hidden(kind.name, entry)
+            weight = WITHDRAWN_WEIGHT if withdrawn(entry) or hidden else kind.pages.search_weight
             markdown = render(env, kind.pages.template, entry=entry, page_src=src, page_url=page_url, qr_code=qr_code, search_weight=weight)
             if withdrawn(entry):
                 markdown = _with_notice(markdown, render(env, WITHDRAWN_NOTICE, entry=entry, kind=kind, page_src=src,
                                                          replacement=project.data.by_id[kind.name].get(entry.replaced_by)))
+            elif hidden:  # like a withdrawn entry: in no list, but its address, given out before, still leads here
+                markdown = _with_notice(markdown, render(env, HIDDEN_NOTICE, entry=entry, kind=kind, page_src=src))
             pages.append(EntryPage(kind, entry, src, markdown))
     return pages
 

@@ -15,26 +15,33 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
 from macros.hosting import CONTENT_SECURITY_POLICY, DOWNLOAD_TYPES
 from macros.model.kinds import ENTRY_PAGES
+from tests.conftest import SUB_PATH_URL
 from tests.helpers import ROOT, first_search_result, fixture_data, page_address, visit_all
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 DATA = fixture_data()
 assert DATA.case_studies and DATA.resistance_types
 CASE = f"case-studies/{DATA.case_studies[0].id}/"
+SUB_PATH = urlsplit(SUB_PATH_URL).path  # /cp/portfolio/, the docs' own example
 BEHAVIOUR = f"resistance/{DATA.resistance_types[0].id}/"
 
 
-def readme_nginx_settings(root: Path) -> str:
-    """The nginx settings exactly as docs/committees.md gives them, serving `root`."""
+DOC_PREFIX = "/cp/portfolio/"  # the sub-path docs/committees.md gives its settings for
+
+
+def readme_nginx_settings(root: Path, prefix: str = "/") -> str:
+    """The nginx settings exactly as docs/committees.md gives them, serving the folder `root` at the path `prefix`."""
     doc = (ROOT / "docs" / "committees.md").read_text(encoding="utf-8")
     match = re.search(r"```nginx\n(.*?)```", doc, re.DOTALL)
-    assert match and "root /var/www/portfolio;" in match.group(1), "docs/committees.md must give the nginx settings"
-    return match.group(1).replace("root /var/www/portfolio;", f"root {root};")
+    settings = match.group(1) if match else ""
+    assert "alias /var/www/portfolio/;" in settings and f"location {DOC_PREFIX} {{" in settings, "docs/committees.md must give the nginx settings"
+    return settings.replace("alias /var/www/portfolio/;", f"alias {root}/;").replace(DOC_PREFIX, prefix)
 
 
 def free_port() -> int:
@@ -44,11 +51,12 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def nginx_site(site, tmp_path_factory):
-    """nginx on a loopback port, its server block the README's lines; stopped after the tests."""
+def nginx_servers(site, sub_path_build, tmp_path_factory):
+    """nginx on two loopback ports, each server block the README's lines: the site at the domain root, and
+    the sub-path build at /cp/portfolio/, as docs/committees.md gives them; stopped after the tests."""
     assert Path(NGINX).exists(), "nginx comes from Debian: ./run test installs it"
     work = tmp_path_factory.mktemp("nginx")
-    port = free_port()
+    port, sub_port = free_port(), free_port()
     temp_paths = "\n".join(f"  {name}_temp_path {work}/{name};" for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
     (work / "nginx.conf").write_text(f"""
 user root;
@@ -65,6 +73,10 @@ http {{
     listen 127.0.0.1:{port};
 {readme_nginx_settings(site)}
   }}
+  server {{
+    listen 127.0.0.1:{sub_port};
+{readme_nginx_settings(sub_path_build / "portfolio", SUB_PATH)}
+  }}
 }}
 """, encoding="utf-8")
     check = subprocess.run([NGINX, "-t", "-p", str(work), "-c", str(work / "nginx.conf"), "-e", str(work / "error.log")], capture_output=True, text=True)
@@ -78,9 +90,21 @@ http {{
             break
         except OSError:
             time.sleep(0.1)
-    yield base
+    yield base, f"http://127.0.0.1:{sub_port}{SUB_PATH}"
     process.terminate()
     process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def nginx_site(nginx_servers):
+    """The address of the site served by nginx at the domain root."""
+    return nginx_servers[0]
+
+
+@pytest.fixture(scope="module")
+def nginx_sub_path(nginx_servers):
+    """The address of the sub-path build served by nginx under /cp/portfolio/."""
+    return nginx_servers[1]
 
 
 def fetch(url: str, encoding: str = "gzip"):
@@ -178,3 +202,24 @@ def test_the_site_saves_itself_for_offline_use_under_nginx(browser, nginx_site, 
         assert tab.locator("article h1").inner_text()
     finally:
         context.close()
+
+
+def test_under_a_sub_path_nginx_serves_the_site_and_its_own_404_page(nginx_sub_path, sub_path_build):
+    """docs/committees.md's settings for /cp/portfolio/ (`location` and `alias`): the pages, the long-kept
+    assets, the settings files refused, and an address under the sub-path that is not there answered with the
+    site's own 404 page, status 404, as the Apache and IIS settings do (tests/unit/test_hosting.py)."""
+    site = sub_path_build / "portfolio"
+    assert SUB_PATH == DOC_PREFIX
+    for path in ("", CASE):
+        status, headers, body = fetch(nginx_sub_path + path, encoding="identity")
+        assert status == 200 and body == (site / path / "index.html").read_bytes(), path
+        assert headers["Content-Security-Policy"] == CONTENT_SECURITY_POLICY and headers["Cache-Control"] == "no-cache", path
+    bundle = next(site.glob("assets/javascripts/bundle.*.min.js")).relative_to(site).as_posix()
+    status, headers, _ = fetch(nginx_sub_path + bundle)
+    assert status == 200 and headers["Cache-Control"] == "max-age=31536000"
+    for missing in ("no-such-page/", "case-studies/no-such-case/", "web.config"):
+        with pytest.raises(urllib.error.HTTPError) as raised:
+            fetch(nginx_sub_path + missing, encoding="identity")
+        assert raised.value.code == 404, missing
+        assert raised.value.read() == (site / "404.html").read_bytes(), missing
+        assert raised.value.headers["Content-Security-Policy"] == CONTENT_SECURITY_POLICY

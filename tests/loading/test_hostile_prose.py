@@ -65,7 +65,7 @@ CASES = {
     "a setting that walks into Python": (
         "{{ setting('contact.__class__.__init__.__globals__') }}\n", "",
         [f"{PAGE}:{{@setting(}}: setting('contact.__class__.__init__.__globals__'): there is no setting 'contact.__class__.__init__.__globals__'; "
-         "the settings are site_name, short_name, committee_name, logo, colours.primary, colours.on_primary, colours.link, colours.link_dark, "
+         "the settings are site_name, short_name, committee_name, logo, logo_print, colours.primary, colours.on_primary, colours.link, colours.link_dark, "
          "contact.name, contact.email, contact.phone, local_procedures.title, local_procedures.url"],
     ),
     "a filter reaching attributes": (

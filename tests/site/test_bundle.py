@@ -12,6 +12,8 @@ from urllib.parse import unquote
 from bs4 import BeautifulSoup
 
 from macros.hosting import CONTENT_SECURITY_POLICY
+from macros.load import load_project
+from macros.outputs.printed import pdf_fingerprints, write_manifest
 from tests.helpers import ROOT, fixture_data, fixture_project
 
 SITE_URL = "https://intranet.example/cp/portfolio/"
@@ -21,11 +23,20 @@ def test_the_bundle_holds_both_copies_and_a_readme_that_stands_alone(tmp_path):
     project = fixture_project(tmp_path / "project")
     case = fixture_data().case_studies[0].id
     (project / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
+    # PDFs printed for this site (./run pdf's manifest beside them), but one printed from an earlier version.
+    fingerprints = pdf_fingerprints(load_project(project), SITE_URL, project / "data", project / "content", project / "overrides")
+    stale = f"case-study-{fixture_data().case_studies[0].number:02d}-{case}.pdf"
+    (project / "pdf").mkdir()
+    for name in fingerprints:
+        (project / "pdf" / name).write_bytes(b"%PDF-1.7 " + name.encode())
+    write_manifest(project / "pdf", {**fingerprints, stale: "0" * 32})
     result = subprocess.run(
         [sys.executable, "-m", "macros", "bundle", "--out", str(tmp_path / "dist")],
         cwd=project, capture_output=True, text=True, timeout=600, env={"SITE_URL": SITE_URL, "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
     )
     assert result.returncode == 0, result.stderr
+    current = sorted(set(fingerprints) - {stale})
+    assert f"The copies offer {len(current)} PDFs from pdf/; left out, being out of date for this site (or no longer printed): {stale}." in result.stdout
     [zipped] = (tmp_path / "dist").glob("*.zip")
     with zipfile.ZipFile(zipped) as archive:
         names = set(archive.namelist())
@@ -34,6 +45,8 @@ def test_the_bundle_holds_both_copies_and_a_readme_that_stands_alone(tmp_path):
     web, shared = "working-with-resistance/web-server/", "working-with-resistance/shared-drive/"
     for copy in (web, shared):
         assert {f"{copy}index.html", f"{copy}.htaccess", f"{copy}web.config"} <= names
+        # The current PDFs, by default (no PDF_DIR): each as printed; never the out-of-date one.
+        assert sorted(name.rsplit("/", 1)[-1] for name in names if name.startswith(f"{copy}downloads/") and name.endswith(".pdf")) == current
     assert f"{web}case-studies/{case}/index.html.gz" in names and f"{web}case-studies/{case}/index.html.br" in names
     assert not any(name.startswith(shared) and name.endswith((".html.gz", ".br")) for name in names)  # (mkdocs writes sitemap.xml.gz itself)
     # The README gives everything in full, and says which copy goes where.

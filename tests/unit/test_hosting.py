@@ -55,6 +55,23 @@ def test_settings_files_carry_the_policy(tmp_path):
     assert "AddType application/vnd.openxmlformats-officedocument.presentationml.presentation .pptx" in htaccess
 
 
+def test_apache_and_iis_answer_a_missing_address_with_the_sites_own_404_page_under_its_sub_path(tmp_path):
+    """Neither server runs here: their settings are read. Each names the 404 page by its path from the server's
+    root, which is the site's address's path (SITE_URL); without one, the domain root's. nginx's are run
+    (tests/browser/test_nginx.py)."""
+    for site_url, path in (("https://intranet.example/cp/portfolio/", "/cp/portfolio/404.html"),
+                           ("https://intranet.example/cp/portfolio", "/cp/portfolio/404.html"), (None, "/404.html")):
+        write_configs(ENV, tmp_path, site_url)
+        htaccess = (tmp_path / ".htaccess").read_text(encoding="utf-8")
+        assert [line for line in htaccess.splitlines() if line.startswith("ErrorDocument")] == [f"ErrorDocument 404 {path}"], site_url
+        config = ElementTree.parse(tmp_path / "web.config").getroot()
+        [errors] = list(config.iter("httpErrors"))
+        assert errors.get("errorMode") == "Custom" and errors.get("existingResponse") == "Replace"
+        assert [(e.tag, e.get("statusCode")) for e in errors] == [("remove", "404"), ("error", "404")]
+        error = errors.find("error")
+        assert error.get("path") == path and error.get("responseMode") == "ExecuteURL", site_url
+
+
 def test_the_committees_guide_gives_the_policy_and_the_nginx_settings_the_build_uses():
     assert readme_policy() == CONTENT_SECURITY_POLICY
     guide = (ROOT / "docs" / "committees.md").read_text(encoding="utf-8")

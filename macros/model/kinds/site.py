@@ -5,14 +5,14 @@ version is the edition's, data/edition.yml). Every page's header and footer show
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Annotated, ClassVar
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import AfterValidator, Field
 
 from ..base import Loc, Model
 from ..colours import HEX, contrast
 from ..kind import Kind
-from ..text import Email, Text, Url
+from ..text import Email, Id, Text, Url
 
 WHITE_PAGE, DARK_PAGE = "#ffffff", "#1e2129"  # Material's light and dark (slate) page backgrounds
 AA_CONTRAST = 4.5
@@ -53,14 +53,14 @@ class Colours(Model):
 
 
 class SiteContact(Model):
-    name: Text
-    email: Email
-    phone: Text | None = None
+    name: Text = Field(description="The contact's name as readers see it (a person or a team), e.g. in the notice on a page due for review.")
+    email: Email = Field(description="The address for feedback and errors: every page's Report a problem link writes to it.")
+    phone: Text | None = Field(None, description="Optional: a phone number, as free text, shown with the contact where a page lists it.")
 
 
 class LinkTo(Model):
-    title: Text
-    url: Url
+    title: Text = Field(description="The link's words, shown in every page's footer.")
+    url: Url = Field(description="The address it goes to (https://...).")
 
 
 def _name(value: str) -> str:
@@ -76,14 +76,22 @@ Name = Annotated[Text, AfterValidator(_name)]
 class SiteSettings(Model):
     """One committee's own settings (data/site.yml; data/local/site.yml changes only what differs)."""
 
-    site_name: Name
+    site_name: Name = Field(description="The site's name, shown in every page's header and the browser's tab, and on the printed portfolio's cover. No double quotes.")
     short_name: Name | None = Field(None, description="The name under the site's icon on a phone's home screen (12 characters or fewer show in full); site_name when not given")
-    committee_name: Name
+    committee_name: Name = Field(description="The committee that publishes the site, e.g. West of Scotland Child Protection Consortium: "
+                                             "shown in the footer and on the printed portfolio. No double quotes.")
     logo: Text | None = Field(None, description="An .svg, .png or .jpg file in data/ or data/local/, e.g. local/logo.svg")
-    colours: Colours
-    contact: SiteContact
+    logo_print: Text | None = Field(None, description="The logo for white paper (the printed portfolio's cover), when the logo is light for a dark header: "
+                                                      "an .svg, .png or .jpg file in data/ or data/local/, e.g. local/logo-print.svg")
+    colours: Colours = Field(description="The site's colours, each #rrggbb: primary, and optionally on_primary, link and link_dark. Each pair must be readable (WCAG AA).")
+    contact: SiteContact = Field(description="Who readers tell about a mistake: a name, an email address and optionally a phone number.")
     local_procedures: LinkTo | None = Field(None, description="A link to the committee's own procedures, shown in every page's footer")
+    hide_packs: list[Id] | Literal["all"] = Field([], description="The portfolio's own training packs this committee does not offer: their ids, or all. "
+                                                                 "A hidden pack is in no list and has no downloads; its page stays, saying so, "
+                                                                 "so that an address given out still leads somewhere.")
 
+    # Fields that change what the site offers, which a page cannot show (setting('...'), model/prose_macros.py).
+    not_shown: ClassVar[frozenset[str]] = frozenset({"hide_packs"})
     # Fields that have moved, and where to: a committee's older data/local/site.yml is told what to do.
     moved_fields: ClassVar[dict[str, str]] = {"version": "the version is now the edition's: write it as 'version:' under 'edition:' in data/edition.yml "
                                               "(a committee's own in data/local/edition.yml), and delete it here"}

@@ -54,6 +54,7 @@ class Printable:
 
     path: str
     name: str
+    sources: str = ""  # the fingerprint of what it is printed from (`wwr-pdf-sources`), for the manifest
 
 
 def printables(site_dir: Path) -> list[Printable]:
@@ -63,7 +64,8 @@ def printables(site_dir: Path) -> list[Printable]:
         name = _head_value(html, '//head/meta[@name="wwr-pdf"]/@content')
         if name:
             path = html.relative_to(site_dir).as_posix()
-            found.append(Printable(path.removesuffix("index.html"), name))
+            sources = _head_value(html, '//head/meta[@name="wwr-pdf-sources"]/@content') or ""
+            found.append(Printable(path.removesuffix("index.html"), name, sources))
     # The longest first (the whole portfolio, then its Parts), so no long print is left to run alone at the end.
     return sorted(found, key=lambda item: (item.path != "print/", not item.path.startswith("print/")))
 

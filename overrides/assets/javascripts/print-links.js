@@ -47,8 +47,14 @@
     // A handout's own address, when the build did not know it (no SITE_URL) but the page has a public one;
     // not in the printed portfolio, where the slots are other pages'.
     Array.prototype.forEach.call(document.querySelectorAll(".wwr-address[hidden]"), function (slot) {
-      var link = slot.querySelector("a.wwr-page-address");
-      if (!base || !link || slot.closest(".wwr-print-body")) return;
+      var slotted = slot.querySelector(".wwr-page-address");
+      if (!base || !slotted || slot.closest(".wwr-print-body")) return;
+      var link = slotted;
+      if (slotted.tagName !== "A") {  // the build leaves an empty slot, never a link with no address
+        link = document.createElement("a");
+        link.className = "wwr-page-address";
+        slotted.replaceWith(link);
+      }
       link.setAttribute("href", base);
       link.textContent = base;
       slot.hidden = false;
