@@ -3,9 +3,12 @@
 Prints every page the built site marks as printed (each case-study handout, question checklist, the
 blank ready reckoner, the C4EO summary, the whole portfolio as a book and each of its Parts), tagged,
 with bookmarks, its language, title, author, subject and keywords (macros/outputs/pdf/). Addresses on
-paper are the public ones (SITE_URL): a site built without SITE_URL prints none, and no QR codes.
-Builds the site first unless given one (--site-dir). With --build (`./run build --with-pdf`), then builds
-the site again offering them as downloads ("Download: PDF"), which a build without them never does.
+paper are the public ones (SITE_URL): a site built without SITE_URL prints none, and no QR codes. Then
+converts each training pack's participant's handout and facilitator's guide (the site's Word files) with
+LibreOffice (macros/outputs/pdf/convert.py). Builds the site first unless given one (--site-dir). Beside the PDFs it writes the manifest of what each was
+printed from (printed-from.json, macros/outputs/printed.py), by which every later build offers those still
+current ("Download: PDF") and names those it withdraws. With --build (`./run build --with-pdf`), then builds
+the site again offering them all as downloads.
 The new set is printed into a folder next to --out and swapped in whole once complete, so a run that
 fails or is stopped (Ctrl-C, a full disk) leaves the previous set as it was (macros/outputs/folders.py).
 """
@@ -28,6 +31,7 @@ from pathlib import Path
 
 from ..outputs.folders import PDFS, failure, make_staging, project_sources, refusal, remove_stale, shown, staging_folder, swap_in
 from ..outputs.pdf.printer import LocalAddress, print_site, printables, public_root
+from ..outputs.printed import write_manifest
 
 NO_ADDRESS = ("The site was built without SITE_URL, so the PDFs print no web addresses and no QR codes. "
               "Set it to the site's public address to add them: SITE_URL=https://your.intranet/portfolio/ ./run pdf")
@@ -42,11 +46,13 @@ def _finish(out_dir: Path, pdf: bytes, info: dict, name: str) -> tuple[str, int]
 
 
 def make_pdfs(site_dir: Path, out_dir: Path) -> list[tuple[str, int]]:
-    """Print every printable of the built site into `out_dir`: (file name, pages) of each."""
+    """Print every printable of the built site into `out_dir`, with the manifest of what each is printed from
+    (outputs/printed.py, read by the next build): (file name, pages) of each."""
     items = printables(site_dir)
     if not items:
         raise SystemExit(f"{site_dir} has no page marked for printing; is it a build of this project?")
     out_dir.mkdir(parents=True, exist_ok=True)
+    write_manifest(out_dir, {item.name: item.sources for item in items})
     # Spawned, not forked: a fork of this process, which runs the server's and playwright's threads, can
     # inherit a lock one of them holds and wait on it for ever.
     context = multiprocessing.get_context("spawn")
@@ -82,6 +88,21 @@ def print_apart(site_dir: Path, out_dir: Path) -> list[tuple[str, int]]:
     return [(name, pages) for name, pages in made]
 
 
+def convert_apart(site_dir: Path, out_dir: Path) -> list[tuple[str, int]]:
+    """The Word downloads that are also PDFs (each training pack's participant's handout and facilitator's guide),
+    converted by LibreOffice (outputs/pdf/convert.py); without LibreOffice, said, and the rest printed all the same."""
+    from ..outputs.pdf.convert import NoLibreOffice, convert_documents
+    from ..outputs.printed import read_manifest
+
+    try:
+        made = convert_documents(site_dir, out_dir)
+    except NoLibreOffice as exc:
+        print(f"Not made: {exc}", file=sys.stderr)
+        return []
+    write_manifest(out_dir, {**read_manifest(out_dir), **{name: sources for name, _, sources in made}})
+    return [(name, pages) for name, pages, _ in made]
+
+
 def print_staged(site_dir: str | None, out: Path) -> tuple[list[tuple[str, int]], str | None]:
     """Print a new set next to `out` and swap it in once complete: (file name, pages) of each, and the
     addresses' root. A failure (SystemExit) or an interruption leaves the previous set as it was."""
@@ -94,6 +115,7 @@ def print_staged(site_dir: str | None, out: Path) -> tuple[list[tuple[str, int]]
             if not site_dir and (status := build_site(["-d", str(site)])):
                 raise SystemExit(status)
             made = print_apart(site, staging)
+            made += convert_apart(site, staging)
             root = public_root(site)
         swap_in(staging, real)
         return made, root

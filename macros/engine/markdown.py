@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from ..load.links import CITE
-from ..model.kinds import explained
-from ..outputs.printed import PAGE_PDF, PORTFOLIO_PDF
+from ..model.kinds import BY_NAME, explained
+from ..outputs.printed import PAGE_PDF, PORTFOLIO_PDF, converted_pdfs
 from ..render.filters import PROSE_BOOST, relative
 from ..render.templates import render
 from .empty_pages import keep_out_of_search
@@ -61,6 +61,11 @@ def offer_pdfs(markdown: str, src: str, state: BuildState) -> str:
     return f"{markdown[:at]}\n\n{offer}\n\n{markdown[at:]}"
 
 
+def hidden_pages(state: BuildState) -> frozenset[str]:
+    """The pages of the entries the committee hides (`hide_packs`): kept, with a notice, but found by no search."""
+    return frozenset(BY_NAME[kind].src(entry_id) for kind, entry_id in state.data.hidden)
+
+
 def prepare_page(markdown: str, page, config, state: BuildState, empty: frozenset[str], offline: bool) -> str:
     """Before macros run: compile only pages with Jinja, weigh prose in search, give offline copies the
     hosted addresses, keep empty pages out of search, name the scripts the page's macros need and the
@@ -70,9 +75,13 @@ def prepare_page(markdown: str, page, config, state: BuildState, empty: frozense
     weigh_prose_page(page)
     if offline:
         use_public_address(page, config.site_url)
-    if src in empty:
+    if src in empty or src in hidden_pages(state):  # a page with nothing yet; an entry the committee hides
         keep_out_of_search(page)
     page.meta["scripts"] = state.project.prose.scripts.get(src, [])
     if src in state.printed:
         page.meta["pdf"] = state.printed[src]
+        page.meta["pdf_sources"] = state.pdf_sources.get(state.printed[src], "")
+    converted = converted_pdfs(state.project, src=src) if src.count("/") == 1 else []  # an entry's page: a pack's
+    if converted:  # the PDFs `./run pdf` converts from its Word files, each with its fingerprint (outputs/pdf/convert.py)
+        page.meta["pdf_converted"] = " ".join(f"{download.name}={state.pdf_sources.get(download.name, '')}" for download in converted)
     return offer_pdfs(markdown, src, state)

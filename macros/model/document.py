@@ -92,6 +92,7 @@ class Item:
     src: str
     sections: tuple[Section, ...]
     source: str
+    trainer: bool = False  # the trainer's own (a pack's agenda, activity...): marked "From the trainer", never given a source
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,7 @@ class Entry:
 
     item: Item
     note: str | None = None
+    timing: str | None = None  # how long it takes, and when: "10 minutes (09:30–09:40)" (the facilitator's)
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,8 @@ class Part:
     entries: tuple[Entry, ...]
     heading: str | None = None
     duration: str | None = None
+    timing: str | None = None  # its minutes, and times: "45 minutes (09:30–10:15)"
+    notes_lines: int = 0  # ruled lines for the reader's notes after its items
 
 
 @dataclass(frozen=True)
@@ -119,6 +123,17 @@ class Cover:
     facts: tuple[tuple[str, str], ...]
     example: bool = False
     about: str | None = None  # the author's own words on what it is for
+    edition: str | None = None  # which of a pack's documents it is: "Participant’s handout", "Facilitator’s guide"
+
+
+@dataclass(frozen=True)
+class RunningRow:
+    """One line of a pack's running order: the session (on its first item's line), the time, the item, what it is."""
+
+    session: str
+    time: str
+    item: str
+    activity: str
 
 
 @dataclass(frozen=True)
@@ -136,5 +151,8 @@ class Document:
     cover: Cover | None = None
     notes_lines: int = 0
     qr: bool = False
+    trainer_notes: bool = False  # the trainer's notes and timings are shown (a facilitator's guide, speaker notes)
+    running_order: tuple[RunningRow, ...] = ()
+    materials: tuple[str, ...] = ()  # what the trainer needs, in the facilitator's guide
     margins_cm: float = 2.0
     extra: dict = field(default_factory=dict, compare=False)

@@ -61,19 +61,19 @@ def plan_downloads(project: Project, edition: Edition) -> list[Download]:
     planned = []
     for kind in KINDS:
         for fmt, (attribute, label) in FORMATS.items():
-            spec = getattr(kind, attribute)
-            if not spec:
-                continue
-            for entry, entry_id, file_name, pages in targets(project, kind, spec.name, spec.per_entry):
-                document = spec.document(entry, project)
-                planned.append(Download(f"{FOLDER}/{file_name}", fmt, label, plain(document.title) + spec.suffix, kind.name, entry_id,
-                                        pages, entry, _writer(fmt, project, edition, document)))
+            for spec in kind.downloads(attribute):
+                for entry, entry_id, file_name, pages in targets(project, kind, spec.name, spec.per_entry):
+                    document = spec.document(entry, project)
+                    planned.append(Download(f"{FOLDER}/{file_name}", fmt, spec.label or label, plain(document.title) + spec.suffix, kind.name,
+                                            entry_id, pages, entry, _writer(fmt, project, edition, document)))
     return planned
 
 
 def targets(project: Project, kind: Kind, name: str, per_entry: bool):
-    """(entry or entries, id, file name, pages offering it) of each file of a kind."""
+    """(entry or entries, id, file name, pages offering it) of each file of a kind (none of an entry the committee hides)."""
     entries = project.data.every(kind.name)
+    if not kind.single:
+        entries = [entry for entry in entries if not project.data.is_hidden(kind.name, entry)]
     if kind.single:
         yield entries, None, name, tuple(project.prose.shown.get(kind.name, ()))
     elif per_entry:

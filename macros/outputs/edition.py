@@ -57,9 +57,18 @@ class Edition:
     def facts(self) -> tuple[tuple[str, str], ...]:
         """What a cover says of the edition: its number and date, who approved it, when it was built."""
         published = self.published
-        edition = f"{self.settings.site_name}, edition {published.version}, published {long_date(published.published)}"
         approved = (("Approved by", published.approved_by),) if published.approved_by else ()
-        return (("Edition", edition), *approved, ("Built", self.built))
+        return (("Edition", f"{self.edition_name}, published {long_date(published.published)}"), *approved, ("Built", self.built))
+
+    @property
+    def edition_name(self) -> str:
+        """"Working with Resistance, edition 1.0"; "Edition 1.0" where the site is named after the committee, whose
+        name a cover gives already (so no name is printed twice)."""
+        return f"Edition {self.version}" if self.same_names else f"{self.settings.site_name}, edition {self.version}"
+
+    @property
+    def same_names(self) -> bool:
+        return self.settings.site_name.strip().casefold() == self.committee.strip().casefold()
 
     @property
     def made_from(self) -> str:

@@ -7,6 +7,7 @@ from pathlib import Path
 from jinja2 import Environment
 
 from ..load import Project
+from ..model.kinds._pack_documents import minutes_text, trainer_item
 from ..model.vocab import AUDIENCES, COURSE_LENGTHS
 from .filters import relative, search_boost
 from .offered import OfferedDownloads
@@ -40,6 +41,9 @@ def portfolio_environment(project: Project, template_dir: Path, build_date: str,
     )
     env.filters["lookup"] = lambda entry_id, kind: data.by_id[kind][entry_id]
     env.globals["listing_page"] = project.listing_page
-    env.globals["pack_item"] = lambda item: {"title": item.kind.item(item.entry(data), project).title, "src": project.page_for(item.kind.name, item.entry_id)}
+    env.globals["pack_item"] = lambda item, pack: (
+        {"title": trainer_item(item, pack, "").title, "src": None} if item.trainer
+        else {"title": item.kind.item(item.entry(data), project).title, "src": project.page_for(item.kind.name, item.entry_id)})
+    env.globals["minutes_text"] = minutes_text
     env.filters["audience_label"] = AUDIENCES.__getitem__
     return env

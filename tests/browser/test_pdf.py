@@ -52,6 +52,13 @@ def printable_names(data) -> list[str]:
     return sorted(names)
 
 
+def converted_names(data) -> list[str]:
+    """The PDFs `./run pdf` converts with LibreOffice from the Word files: each pack's two handouts
+    (tests/outputs/test_packs.py reads them)."""
+    assert data.packs
+    return sorted(f"pack-{p.id}-{edition}.pdf" for p in data.packs for edition in ("handout", "facilitator"))
+
+
 @dataclass(frozen=True)
 class Printed:
     project: Path
@@ -85,9 +92,14 @@ def expected_names() -> list[str]:
     return printable_names(DATA)
 
 
+def every_name() -> list[str]:
+    """The printed PDFs and the converted ones."""
+    return sorted(printable_names(DATA) + converted_names(DATA))
+
+
 def test_every_printable_is_printed_and_the_command_says_so(printed):
-    assert sorted(p.name for p in printed.out.glob("*.pdf")) == expected_names()
-    for name in expected_names():
+    assert sorted(p.name for p in printed.out.glob("*.pdf")) == every_name()
+    for name in every_name():
         assert f"{name} (" in printed.stdout
     assert f"addresses from {SITE_URL}" in printed.stdout and "SITE_URL" not in printed.stdout
 
@@ -236,7 +248,7 @@ def test_each_part_prints_on_its_own(printed):
 
 
 def test_handouts_fit_their_pages_and_their_qr_codes_scan_to_the_public_address(printed):
-    assert DATA.case_studies and DATA.question_sets
+    assert DATA.case_studies and DATA.question_sets and any(DATA.is_local("case_studies", case.id) for case in DATA.case_studies)
     for case in DATA.case_studies:
         path = printed.out / f"case-study-{case.number:02d}-{case.id}.pdf"
         texts = page_texts(path)
@@ -245,6 +257,10 @@ def test_handouts_fit_their_pages_and_their_qr_codes_scan_to_the_public_address(
         # Notes, source and address stay together on the last page: never a few lines on a page of their own.
         last = norm(texts[-1])
         assert "notes" in last and "source:" in last and f"thiscasestudyonline:{address}" in last.replace(" ", ""), path.name
+        # A committee's own case study (the committee fixture's) names the committee as its source, never the portfolio.
+        local = DATA.is_local("case_studies", case.id)
+        assert (norm(f"Source: {SITE.committee_name}, local case study.") in last) == local, path.name
+        assert ("part two, case studies" in last) != local and (norm(f"Local: {SITE.committee_name}") in norm(" ".join(texts))) == local, path.name
         for dpi in (150, 300):
             assert qr_codes(path, len(texts), dpi) == [address], f"{path.name} at {dpi} dpi"
     for question_set in DATA.question_sets:
@@ -277,7 +293,7 @@ def test_a_build_given_the_pdfs_offers_each_on_its_pages_and_never_a_missing_one
             target = (html.parent / link["href"]).resolve()
             assert target.is_file() and link["type"] == "application/pdf", f"{html}: {link['href']}"
             offered.setdefault(target.name, set()).add(html.parent.relative_to(site).as_posix())
-    assert sorted(offered) == expected_names()
+    assert sorted(offered) == every_name()
     for name in offered:
         assert (site / "downloads" / name).read_bytes() == (printed.out / name).read_bytes()
 
@@ -313,6 +329,47 @@ def test_a_pdf_ua_checker_finds_no_error_in_any_pdf(printed, tmp_path):
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     report = json.loads(report_path.read_text(encoding="utf-8"))
-    assert len(report["results"]) == len(expected_names())
+    assert len(report["results"]) == len(every_name())
     errors = [(Path(r["path"]).name, f["rule"], f.get("page"), f.get("message")) for r in report["results"] for f in r["findings"] if f["severity"] == "error"]
     assert errors == []
+
+
+def offered_pdfs(site: Path) -> set[str]:
+    """The PDFs a built site offers: each linked as a download from some page."""
+    return {link["href"].rsplit("/", 1)[-1] for html in site.rglob("index.html")
+            for link in page(site, html.parent.relative_to(site).as_posix()).select("a[download][href$='.pdf']")}
+
+
+def test_a_build_offers_only_the_pdfs_current_for_their_sources_and_names_the_ones_it_withdraws(printed, tmp_path):
+    """The PDFs in the project's pdf/ folder (no PDF_DIR), with the manifest ./run pdf wrote beside them: a plain
+    build offers every one; once a case study is edited, a plain build withdraws the PDFs printed from it (its
+    handout, its Part's and the whole portfolio's), names them at INFO (a strict build still builds), and still
+    offers the rest. The same one PDF run as every other test here."""
+    project = tmp_path / "project"
+    shutil.copytree(printed.project, project, symlinks=True, ignore=shutil.ignore_patterns(".cache", "pdf"))
+    shutil.copytree(printed.out, project / "pdf")
+    manifest = json.loads((project / "pdf" / "printed-from.json").read_text(encoding="utf-8"))
+    assert sorted(manifest["pdfs"]) == every_name() and all(manifest["pdfs"].values())
+
+    site = tmp_path / "site"
+    result = run_mkdocs(["build", "--strict", "-d", str(site)], cwd=project, env={"SITE_URL": SITE_URL})
+    assert result.returncode == 0, result.stderr
+    assert offered_pdfs(site) == set(every_name()) and "not offered" not in result.stderr
+
+    case = DATA.case_studies[1]
+    edited = f"case-study-{case.number:02d}-{case.id}.pdf"
+    [part] = [part.part for part in DATA.book.parts if any("case_studies" in page.entries for page in part.all_pages)]
+    data = project / "data" / "case_studies.yml"
+    text = data.read_text(encoding="utf-8")
+    assert text.count(case.questions[0]) == 1
+    data.write_text(text.replace(case.questions[0], case.questions[0] + " Who else should we ask?"), encoding="utf-8")
+    result = run_mkdocs(["build", "--strict", "-d", str(site)], cwd=project, env={"SITE_URL": SITE_URL})
+    assert result.returncode == 0, result.stderr
+    withdrawn = {edited, f"{part}.pdf", DATA.book.pdf}  # not the packs' (the fixture's names another case study)
+    assert offered_pdfs(site) == set(every_name()) - withdrawn
+    notice = result.stderr[result.stderr.index("not offered by this build"):]
+    assert f"{len(withdrawn)} of the {len(every_name())} PDFs for pdf/ are not offered" in result.stderr
+    named = {name for name in expected_names() if f"  {name} (" in notice}
+    assert named == withdrawn and "out of date" in notice and "./run build --with-pdf" in notice
+    assert "WARNING" not in result.stderr
+    assert not (site / "downloads" / edited).exists() and (site / "downloads" / expected_names()[0]).exists() == (expected_names()[0] not in withdrawn)

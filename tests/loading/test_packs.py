@@ -64,4 +64,31 @@ def test_a_local_pack_naming_an_unknown_case_study_is_named_with_its_line(data_d
     (data_dir / "local" / "packs.yml").write_text(LOCAL_PACK.replace("case_study: two", "case_study: twelve"), encoding="utf-8")
     with pytest.raises(DataError) as caught:
         load_site_data(data_dir)
-    assert [str(p) for p in caught.value.problems] == ["data/local/packs.yml:9: packs[0].sessions[0].items[0].case_study: unknown case study 'twelve'"]
+    assert [str(p) for p in caught.value.problems] == [
+        "data/local/packs.yml:9: packs[0].sessions[0].items[0].case_study: unknown case study 'twelve'; the case studies are: one, two, three"]
+
+
+def test_the_trainers_own_items_are_told_apart_and_timed(data_dir):
+    """The fixture's second session is the trainer's own items: marked as such, never an entry of the portfolio,
+    and timed on from the pack's start."""
+    from macros.model.kinds._pack_documents import schedule
+
+    pack = load_site_data(data_dir).packs[0]
+    assert [item.field for item in pack.all_items() if item.trainer] == ["agenda", "outcomes", "activity", "break", "discussion", "slide"]
+    assert all(not item.trainer for item in pack.items())
+    (first, first_items), (second, second_items) = schedule(pack)
+    assert (first.text, second.text) == ("30 minutes (09:30–10:00)", "30 minutes (10:00–10:30)")
+    assert first_items[0].text == "10 minutes (09:30–09:40)"
+    assert [timed.text for timed in second_items] == ["2 minutes (10:00–10:02)", "3 minutes (10:02–10:05)", "10 minutes (10:05–10:15)",
+                                                      "5 minutes (10:15–10:20)", "5 minutes (10:20–10:25)", "5 minutes (10:25–10:30)"]
+
+
+def test_an_unknown_item_lists_the_valid_ids_briefly(data_dir):
+    """Past a handful, the message says how many more there are rather than listing them all."""
+    from macros.load.links import LISTED_IDS, valid_ids
+    from macros.model.kinds import BY_NAME
+
+    many = [f"case-{number}" for number in range(LISTED_IDS + 5)]
+    said = valid_ids(BY_NAME["case_studies"], many)
+    assert said == f"; the case studies are: {', '.join(many[:LISTED_IDS])} and 5 more"
+    assert valid_ids(BY_NAME["case_studies"], []) == "; there are no case studies yet"

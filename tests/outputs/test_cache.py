@@ -43,7 +43,8 @@ def test_each_download_is_offered_by_the_pages_that_show_its_entry(project, edit
     assert by_path["downloads/resistant-behaviours.docx"].pages == tuple(project.prose.shown["resistance_types"])
     assert project.data.packs
     for pack in project.data.packs:
-        assert {by_path[f"downloads/pack-{pack.id}.{fmt}"].pages for fmt in FORMATS} == {(f"packs/{pack.id}.md",)}
+        names = (f"pack-{pack.id}-handout.docx", f"pack-{pack.id}-facilitator.docx", f"pack-{pack.id}.pptx")
+        assert {by_path[f"downloads/{name}"].pages for name in names} == {(f"packs/{pack.id}.md",)}
     assert len(by_path) == len(planned), "two downloads may not share a file name"
 
 
@@ -96,7 +97,7 @@ def test_an_edit_rewrites_exactly_the_files_that_show_it(tmp_path):
     def showing(behaviour):
         illustrating = {f"downloads/case-study-{c.number:02d}-{c.id}.docx" for c in project.data.case_studies if names(behaviour, "case_studies", c.id)}
         asking = {f"downloads/checklist-{q.id}.docx" for q in project.data.question_sets if names(behaviour, "question_sets", q.id)}
-        packs = {f"downloads/pack-{p.id}.{fmt}" for p in project.data.packs for fmt in FORMATS
+        packs = {f"downloads/pack-{p.id}{edition}" for p in project.data.packs for edition in ("-handout.docx", "-facilitator.docx", ".pptx")
                  if any(not item.kind.single and names(behaviour, item.kind.name, item.entry_id) for item in p.items())}
         return illustrating, asking, packs
 

@@ -20,6 +20,13 @@ from .conftest import SITE_URL
 WORD_KINDS = [kind for kind in KINDS if kind.word]
 
 
+def contents_bookmarks(body: str) -> set[str]:
+    """The bookmarks a contents may point to: the code's own names."""
+    names = set(re.findall(r'w:bookmarkStart [^>]*w:name="([^"]+)"', body))
+    assert all(re.fullmatch(r"(session|item)_\d+|running_order|materials|notes", name) for name in names), names
+    return names
+
+
 def word_files(written):
     files = [(download, path) for download, path in written if download.format == "docx"]
     assert files
@@ -32,12 +39,13 @@ def test_each_kind_the_registry_names_has_its_word_files(project, written):
     assert WORD_KINDS
     for kind in WORD_KINDS:
         entries = getattr(project.data, kind.name)
-        if kind.single or not kind.word.per_entry:
-            expected.add(f"downloads/{kind.word.name}")
-        else:
-            expected |= {f"downloads/{kind.word.name.format(entry=entry)}" for entry in entries}
+        for spec in kind.downloads("word"):
+            if kind.single or not spec.per_entry:
+                expected.add(f"downloads/{spec.name}")
+            else:
+                expected |= {f"downloads/{spec.name.format(entry=entry)}" for entry in entries}
     assert files == expected
-    assert len(files) >= len(project.data.case_studies) + len(project.data.question_sets) + len(project.data.packs)
+    assert len(files) >= len(project.data.case_studies) + len(project.data.question_sets) + 2 * len(project.data.packs)
 
 
 def test_every_sentence_of_each_item_is_there_in_order(project, written):
@@ -142,7 +150,8 @@ def test_tables_have_repeated_header_rows_and_a_title(project, written):
             assert all(row._tr.trPr.find(qn("w:tblHeader")) is None for row in table.rows[1:])
             assert table._tbl.tblPr.find(qn("w:tblCaption")).get(qn("w:val")), download.path
             assert table.style.name == "Table Grid"
-    assert tables == 1 + sum(any(item.ready_reckoner for item in pack.items()) for pack in project.data.packs)  # the reckoner's, and each pack's with it
+    # The reckoner's, each pack edition's with it, and each facilitator's guide's running order.
+    assert tables == 1 + sum(2 * any(item.ready_reckoner for item in pack.items()) + 1 for pack in project.data.packs)
 
 
 def test_pictures_have_alt_text_and_qr_codes_read_as_the_page_address(written):
@@ -172,13 +181,14 @@ def test_questions_are_word_lists_with_tick_boxes(written):
 
 
 def test_trainers_notes_are_set_apart_and_labelled(project, written):
+    """In the facilitator's guide (the participant's handout has none: tests/outputs/test_packs.py)."""
     notes = 0
     assert project.data.packs
     for download, path in word_files(written):
-        if download.kind != "packs":
+        if download.kind != "packs" or not download.path.endswith("-facilitator.docx"):
             continue
         styles = docx_styles(path)
-        for item in download.entry.items():
+        for item in download.entry.all_items():
             if not item.notes:
                 continue
             notes += 1
@@ -187,7 +197,7 @@ def test_trainers_notes_are_set_apart_and_labelled(project, written):
             assert all(text.startswith("Trainer’s note (not from the portfolio): ") for _, text in holding)
         if download.entry.example:
             assert "This is an example pack" in docx_text(path)
-    assert notes and notes == sum(1 for pack in project.data.packs for item in pack.items() if item.notes)
+    assert notes and notes == sum(1 for pack in project.data.packs for item in pack.all_items() if item.notes)
 
 
 def test_nothing_runs_no_field_from_data_and_no_macro(written):
@@ -196,7 +206,9 @@ def test_nothing_runs_no_field_from_data_and_no_macro(written):
         assert not any("vbaProject" in name for name in parts)
         assert "macroEnabled" not in parts["[Content_Types].xml"]
         body = parts["word/document.xml"]
-        assert "<w:fldSimple" not in body and "<w:instrText" not in body and "<w:fldChar" not in body, download.path
+        assert "<w:fldSimple" not in body, download.path
+        # A pack's contents: the page number of each heading's bookmark, which the code names (never data).
+        assert set(re.findall(r"<w:instrText[^>]*>([^<]*)<", body)) <= {f" PAGEREF {name} \\h " for name in contents_bookmarks(body)}
         fields = [instr for name, xml in parts.items() for instr in re.findall(r'w:instr="([^"]*)"', xml)]
         assert set(fields) <= {" PAGE "}, fields  # the default footer's page number, written by the code
 

@@ -158,7 +158,7 @@ def test_a_pack_names_the_new_kind_and_its_files_hold_it(project, tmp_path):
     assert run_mkdocs(["build", "--strict", "-d", str(out)], cwd=project).returncode == 0
     assert "What repeated cancellations can mean." in article_text(page(out, "packs/briefing-session")) or \
         "Seven-minute briefing: cancelled visits" in article_text(page(out, "packs/briefing-session"))
-    for name in ("pack-briefing-session.docx", "pack-briefing-session.pptx", "briefing-first-visit.docx"):
+    for name in ("pack-briefing-session-handout.docx", "pack-briefing-session-facilitator.docx", "pack-briefing-session.pptx", "briefing-first-visit.docx"):
         with zipfile.ZipFile(out / "downloads" / name) as package:
             xml = "".join(package.read(part).decode("utf-8") for part in package.namelist() if part.endswith(".xml"))
         assert "Seven-minute briefing" in xml, name

@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import hashlib
+import json
 import os
 import random
 import shutil
@@ -23,7 +24,8 @@ import pytest
 from macros.commands import bundle, pdf
 from macros.outputs.folders import BUNDLES, PDFS, SITE, failure, looks_like_site, make_staging, refusal, remove_stale, staging_folder, swap_in
 from macros.outputs.pdf.printer import printables
-from tests.helpers import MKDOCS, fixture_project, run_mkdocs
+from macros.outputs.printed import MANIFEST
+from tests.helpers import MKDOCS, fixture_data, fixture_project, run_mkdocs
 
 SOURCES = ("data", "content", "overrides")
 
@@ -354,7 +356,9 @@ def test_pdf_swaps_in_the_new_set_whole_and_tidies_killed_runs(earlier_pdfs, mon
 
     assert pdf.main(["--site-dir", "site"]) == 0
 
-    assert contents(earlier_pdfs) == {"handout.pdf": b"%PDF new"}, "the new set, and nothing of the old"
+    made = contents(earlier_pdfs)
+    made.pop(MANIFEST, None)  # what each was printed from (the printing is faked here): tests/browser/test_pdf.py
+    assert made == {"handout.pdf": b"%PDF new"}, "the new set, and nothing of the old"
     assert leftovers(earlier_pdfs.parent) == []
     assert "pdf/handout.pdf (1 page)" in capsys.readouterr().out
 
@@ -391,8 +395,11 @@ def test_pdf_prints_into_place_with_chromium(project, one_printable, earlier_pdf
 
     assert result.returncode == 0, result.stderr
     [printed] = printables(one_printable)
-    assert sorted(contents(earlier_pdfs)) == [printed.name]
-    assert contents(earlier_pdfs)[printed.name].startswith(b"%PDF")
+    made = contents(earlier_pdfs)
+    assert json.loads(made.pop(MANIFEST))["pdfs"][printed.name] == printed.sources != ""  # what it was printed from, for the next build
+    packs = fixture_data().packs
+    assert packs and sorted(made) == sorted([printed.name, *(f"pack-{p.id}-{edition}.pdf" for p in packs for edition in ("handout", "facilitator"))])
+    assert made[printed.name].startswith(b"%PDF")
     assert leftovers(earlier_pdfs.parent) == []
 
 

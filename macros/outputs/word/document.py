@@ -29,6 +29,7 @@ from ..text import property_text, xml_safe
 BUILT_IN = ("Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "List Bullet", "List Number", "Quote", "Table Grid")
 # Styles of our own, made only when the template has none of that name, so a committee can restyle them.
 TRAINER_NOTE, SITE_NOTE, WRITING_LINE, HYPERLINK = "Trainer Note", "Site Note", "Writing Line", "Hyperlink"
+TRAINER_MARK, CONTENTS_LINE = "Trainer Mark", "Contents Line"
 DEFAULT_MARGINS_CM = 2.0
 _TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 _DOCUMENT_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
@@ -46,9 +47,10 @@ def open_document(edition: Edition, margins_cm: float = DEFAULT_MARGINS_CM) -> t
     document = Document(io.BytesIO(raw))
     if template is None and margins_cm != DEFAULT_MARGINS_CM:  # a committee's page set-up is its own
         _set_margins(document, margins_cm)
-        line = document.styles.element.xpath(f'w:style[@w:styleId="{style_ids[WRITING_LINE]}"]')[0]
-        for stop in line.iter(qn("w:tab")):
-            stop.set(qn("w:pos"), str(Emu(text_width(document)).twips))
+        for name in (WRITING_LINE, CONTENTS_LINE):
+            line = document.styles.element.xpath(f'w:style[@w:styleId="{style_ids[name]}"]')[0]
+            for stop in line.iter(qn("w:tab")):
+                stop.set(qn("w:pos"), str(Emu(text_width(document)).twips))
     return document, style_ids
 
 
@@ -128,6 +130,16 @@ def _ensure_styles(document) -> None:
         note.font.color.rgb = RGBColor(0x4D, 0x4D, 0x4D)
     if TRAINER_NOTE not in styles:
         _trainer_note_style(styles)
+    if TRAINER_MARK not in styles:  # "From the trainer": small, bold, in the trainer's colour
+        mark = styles.add_style(TRAINER_MARK, WD_STYLE_TYPE.PARAGRAPH)
+        mark.base_style, mark.font.size, mark.font.bold = styles["Normal"], Pt(9), True
+        mark.font.color.rgb = RGBColor(0x8A, 0x5A, 0x00)
+        mark.paragraph_format.keep_with_next = True
+    if CONTENTS_LINE not in styles:  # a line of a pack's contents: its title, dots, its page number at the right
+        line = styles.add_style(CONTENTS_LINE, WD_STYLE_TYPE.PARAGRAPH)
+        line.base_style = styles["Normal"]
+        line.paragraph_format.space_after = Pt(2)
+        line.paragraph_format.tab_stops.add_tab_stop(text_width(document), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
     if WRITING_LINE not in styles:
         line = styles.add_style(WRITING_LINE, WD_STYLE_TYPE.PARAGRAPH)
         line.base_style = styles["Normal"]

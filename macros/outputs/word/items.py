@@ -13,13 +13,18 @@ from docx.shared import Pt
 
 from ...model.document import Address, FieldLines, Item, Items, Links, Note, Text, TickGrid
 from ..text import Run, runs
-from .parts import field_line, site_note, table, trainer_note
+from .parts import field_line, site_note, table, trainer_mark, trainer_note
 from .writer import Writer
 
 
-def write_item(writer: Writer, item: Item, level: int, note: str | None = None, bookmark: str | None = None) -> None:
-    """The item under a heading of `level`, its sections' headings one below."""
+def write_item(writer: Writer, item: Item, level: int, note: str | None = None, bookmark: str | None = None, timing: str | None = None) -> None:
+    """The item under a heading of `level`, its sections' headings one below; the trainer's own item marked as
+    theirs (and given no source line: it is not the portfolio's); its timing and note, in a facilitator's guide."""
     writer.heading(level, item.title, item.src, bookmark)
+    if item.trainer:
+        trainer_mark(writer)
+    if timing:
+        writer.paragraph([Run("Time: ", bold=True), *runs(timing)])
     if note:
         trainer_note(writer, note, item.src)
     for section in item.sections:
@@ -29,7 +34,8 @@ def write_item(writer: Writer, item: Item, level: int, note: str | None = None, 
             writer.heading(level + 1, section.heading)
         for block in section.blocks:
             _block(writer, block, item.src)
-    site_note(writer, item.source)
+    if not item.trainer:
+        site_note(writer, item.source)
 
 
 def _block(writer: Writer, block, src: str) -> None:

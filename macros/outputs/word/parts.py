@@ -12,12 +12,12 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from ...model.kinds import CITED
-from ...render.pages import url_of
 from ..text import Run, blocks, paragraphs, runs, xml_safe
-from .document import SITE_NOTE, TRAINER_NOTE, WRITING_LINE, text_width
+from .document import SITE_NOTE, TRAINER_MARK, TRAINER_NOTE, WRITING_LINE, text_width
 from .writer import Writer
 
 TRAINER_LABEL = "Trainer’s note"
+FROM_THE_TRAINER = "From the trainer"
 HEADER_FILL = "E7E6E6"
 
 
@@ -28,6 +28,11 @@ def trainer_note(writer: Writer, text: str, base_src: str, label: str = TRAINER_
         if index == 0:
             paragraph.add_run(f"{label} (not from the portfolio): ").bold = True
         writer.add_runs(paragraph, found, base_src)
+
+
+def trainer_mark(writer: Writer) -> None:
+    """"From the trainer": over an item the trainer wrote (an activity, a break), where the portfolio's would give its source."""
+    writer.new_paragraph(TRAINER_MARK).add_run(FROM_THE_TRAINER)
 
 
 def _note_paragraphs(text: str):
@@ -115,15 +120,14 @@ def _describe(grid, caption: str) -> None:
 
 
 def address(writer: Writer, src: str, lead: str, qr_code: bool = False) -> None:
-    """Where the item is on the site: its full address (and QR code) when the site has one, else its path."""
+    """Where the item is on the site: its full address (and QR code) when the site has one; else nothing."""
     url = writer.edition.address(src)
+    if not url:  # a site with no public address (no SITE_URL): a path alone would lead nowhere on paper
+        return
     paragraph = writer.new_paragraph(SITE_NOTE)
-    if url:
-        paragraph.add_run(f"{lead}: ")
-        writer.add_runs(paragraph, [Run(url, href=url)], src)
-    else:
-        paragraph.add_run(xml_safe(f"{lead}: the {writer.edition.settings.site_name} site, page {url_of(src)}"))
-    if url and qr_code:
+    paragraph.add_run(f"{lead}: ")
+    writer.add_runs(paragraph, [Run(url, href=url)], src)
+    if qr_code:
         _qr_picture(writer, url)
 
 
