@@ -6,7 +6,7 @@ from __future__ import annotations
 from macros.model.kinds.edition import PublishedEdition
 from macros.model.kinds.site import SiteSettings
 from macros.outputs.edition import Edition
-from macros.outputs.slides.chunks import Line, chunk, items, lines
+from macros.outputs.slides.chunks import items
 from macros.outputs.text import ListBlock, Paragraph, Quote, Run, blocks, plain, property_text, runs, xml_safe
 
 SETTINGS = SiteSettings.model_validate({
@@ -59,24 +59,6 @@ def test_links_point_where_a_document_can_follow_them():
     unhosted = Edition(SETTINGS, PUBLISHED, "2026-11-30", None, bibliography="references/index.md")
     assert unhosted.link("../resistance/x.md", "case-studies/one.md") is None
     assert unhosted.link("https://x.example/", "") == "https://x.example/"
-
-
-def test_slides_are_cut_at_sentences_never_inside_one():
-    text = " ".join(f"Sentence number {n} has exactly seven words." for n in range(30))
-    pieces = chunk(lines(text), limit=40)
-    assert len(pieces) > 1
-    for piece in pieces:
-        joined = "".join(run.text for line in piece for run in line.runs)
-        assert len(joined.split()) <= 40
-        assert joined.strip().endswith(".")
-    rejoined = " ".join("".join(run.text for run in line.runs).strip() for piece in pieces for line in piece)
-    assert rejoined == text
-
-
-def test_a_sentence_longer_than_a_slide_gets_a_slide_of_its_own():
-    long = "word " * 90 + "end."
-    pieces = chunk([Line((Run("Short one."),)), *lines(long), Line((Run("After."),))], limit=40)
-    assert [len(piece) for piece in pieces] == [1, 1, 1]
 
 
 def test_numbered_items_keep_their_numbers():

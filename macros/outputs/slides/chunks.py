@@ -8,7 +8,6 @@ from dataclasses import dataclass, replace
 
 from ..text import Block, ListBlock, Paragraph, Quote, Run, blocks, paragraphs
 
-WORDS_PER_SLIDE = 70
 _SENTENCE_END = re.compile(r"(?<=[.?!…”’\"')])\s+(?=[A-Z0-9“‘\"'(])")
 
 
@@ -26,15 +25,27 @@ def words(found) -> int:
 
 
 def sentences(found: tuple[Run, ...]) -> list[tuple[Run, ...]]:
-    """A paragraph's runs, cut at the ends of its sentences (a run may be cut, its formatting kept)."""
+    """A paragraph's runs, cut at the ends of its sentences, found in the paragraph's whole text (a sentence may end
+    in one run and the next begin in another, a link); a run may be cut, its formatting kept."""
+    joined = "".join("\n" if run.line_break else run.text for run in found)
+    cuts = [match.end() for match in _SENTENCE_END.finditer(joined)]
     pieces: list[list[Run]] = [[]]
+    at = 0
     for run in found:
-        parts = [run.text] if run.line_break else _SENTENCE_END.split(run.text)
-        for index, part in enumerate(parts):
-            if index:
-                pieces.append([])
-            if part or run.line_break:
-                pieces[-1].append(replace(run, text=part + (" " if index < len(parts) - 1 else "")))
+        text = "\n" if run.line_break else run.text
+        start = 0
+        for cut in [c - at for c in cuts if at < c < at + len(text)]:
+            if text[start:cut]:
+                pieces[-1].append(replace(run, text=text[start:cut]))
+            pieces.append([])
+            start = cut
+        if run.line_break:
+            pieces[-1].append(run)
+        elif text[start:] or not text:
+            pieces[-1].append(replace(run, text=text[start:]))
+        if cuts and at + len(text) in cuts:
+            pieces.append([])
+        at += len(text)
     return [tuple(piece) for piece in pieces if words(piece)]
 
 
@@ -65,25 +76,3 @@ def items(texts: list[str], numbered: bool) -> list[Line]:
                 joined += ([Run(" ")] if joined else []) + list(paragraph.runs)
         found.append(Line(tuple(joined), "number" if numbered else "bullet", number if numbered else None))
     return found
-
-
-def chunk(found: list[Line], limit: int = WORDS_PER_SLIDE) -> list[list[Line]]:
-    """Lines packed into slides of at most `limit` words (a longer sentence gets a slide of its own)."""
-    slides: list[list[Line]] = [[]]
-    count = 0
-    for line in found:
-        pieces = sentences(line.runs) if words(line.runs) > limit else [line.runs]
-        current: list[Run] = []
-        for piece in pieces:
-            used = count + words(current)
-            if used and used + words(piece) > limit:
-                if current:
-                    slides[-1].append(replace(line, runs=tuple(current)))
-                    current = []
-                slides.append([])
-                count = 0
-            current.extend(piece)
-        if current:
-            slides[-1].append(replace(line, runs=tuple(current)))
-            count += words(current)
-    return [slide for slide in slides if slide]
