@@ -168,6 +168,8 @@ def write_static_config(project: Path) -> None:
     """
     config = yaml_load((project / GEN_CONFIG).read_text(encoding="utf-8"))
     static = {k: v for k, v in config.items() if k != "watch"}
+    shutil.copy2(Path(__file__).with_name("static_hook.py"), project / "static_hook.py")
+    static["hooks"] = [*config.get("hooks", []), "static_hook.py"]
     static["docs_dir"] = CAPTURE_DIR
     static["plugins"] = [p for p in config["plugins"] if _plugin_name(p) not in ("portfolio", "macros")]
     static["extra"] = json.loads((project / "captured-extra.json").read_text(encoding="utf-8"))

@@ -1,10 +1,10 @@
 """docs/kinds.md, written by `./run schema` from the kinds themselves: every data file, what it holds, its
-pages and macros, and every field an editor may write, so the editors' reference cannot fall behind the code.
+pages and macros, and every field an editor may write, and the front matter a prose page may hold
+(model/pages.py), so the editors' reference cannot fall behind the code.
 """
 
 from __future__ import annotations
 
-import sys
 import types
 import typing
 from datetime import date
@@ -14,7 +14,8 @@ from annotated_types import Ge, Le, MinLen
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from ..model.kinds import BY_NAME, KINDS
+from ..model.kinds import BY_NAME, KINDS, about
+from ..model.pages import PageFields
 
 KINDS_DOC = Path("docs") / "kinds.md"
 
@@ -34,7 +35,8 @@ HEADER = """# Every kind of data, and its fields
 Written by `./run schema` from the kinds themselves (`macros/model/kinds/`): do not edit it by hand; a test
 fails when it is out of date. Each file of `data/` holds one or more kinds, each under its name
 (`case_studies:`); a kind given once (the ready reckoner, the settings, the book) is a mapping, the others a
-list of entries. How to edit them: [editors.md](editors.md).
+list of entries. How to edit them: [editors.md](editors.md). The front matter a page of `content/` may hold is
+at the end: [Front matter of a prose page](#front-matter).
 
 | file | what it holds | its own pages | macro for `content/` | in `data/local/` |
 | --- | --- | --- | --- | --- |
@@ -44,10 +46,6 @@ list of entries. How to edit them: [editors.md](editors.md).
 def _first_clause(doc: str) -> str:
     text = " ".join(doc.split())
     return text.split(" (data/")[0].split(": ")[0].rstrip(".")
-
-
-def _module_doc(kind) -> str:
-    return " ".join((sys.modules[kind.model.__module__].__doc__ or "").split())
 
 
 def _unwrap(annotation):
@@ -69,6 +67,7 @@ def _metadata(annotation) -> list:
 def _describe(annotation, metadata: list, linked: str | None) -> str:
     annotation, _ = _unwrap(annotation)
     metadata = [*metadata, *_metadata(annotation)]
+    metadata += [inner for item in metadata if isinstance(item, FieldInfo) for inner in item.metadata]
     base = typing.get_args(annotation)[0] if typing.get_origin(annotation) is typing.Annotated else annotation
     if typing.get_origin(base) is list:
         least = next((m.min_length for m in metadata if isinstance(m, MinLen)), 0)
@@ -82,10 +81,11 @@ def _describe(annotation, metadata: list, linked: str | None) -> str:
         return "`true` or `false`"
     if base is date:
         return "a date, `2027-03-31`"
-    if base is int:
+    if base in (int, float):
         low = next((m.ge for m in metadata if isinstance(m, Ge)), None)
         high = next((m.le for m in metadata if isinstance(m, Le)), None)
-        return f"a whole number from {low} to {high}" if low is not None and high is not None else "a whole number"
+        noun = "a whole number" if base is int else "a number"
+        return f"{noun} from {low} to {high}" if low is not None and high is not None else noun
     for item in metadata:
         name = getattr(getattr(item, "func", None), "__name__", "")
         if name in CHECKS:
@@ -102,6 +102,12 @@ def _field_help(field: FieldInfo) -> str:
         if isinstance(item, FieldInfo) and item.description:
             return item.description
     return ""
+
+
+def _help(field: FieldInfo) -> str:
+    """The field's description, without the "Optional: " the table's "needed" column already says."""
+    text = _field_help(field).strip().rstrip(".")
+    return text[10].upper() + text[11:] if text.startswith("Optional: ") and not field.is_required() else text
 
 
 def _required(field: FieldInfo) -> str:
@@ -122,12 +128,15 @@ def _nested(annotation) -> list[type[BaseModel]]:
 
 
 def _field_tables(kind, model: type[BaseModel], path: str, heading: str, seen: set) -> list[str]:
+    """A table of the model's fields, then one of each model nested in them; `kind` gives links and unique
+    fields (None for the front matter, which has neither)."""
+    links, unique = (kind.links, kind.unique) if kind else ({}, ())
     lines = [heading, "", "| field | needed | what to write |", "| --- | --- | --- |"]
     inner = []
     for name, field in model.model_fields.items():
         dotted = f"{path}{name}"
-        what = _describe(field.annotation, list(field.metadata), kind.links.get(dotted))
-        notes = [_field_help(field).strip().rstrip("."), "No two entries may share it" if not path and name in kind.unique else ""]
+        what = _describe(field.annotation, list(field.metadata), links.get(dotted))
+        notes = [_help(field), "No two entries may share it" if not path and name in unique else ""]
         help_text = ". ".join(note for note in notes if note)
         lines.append(f"| `{name}` | {_required(field)} | {what}{'. ' + help_text + '.' if help_text else ''} |")
         for sub in _nested(field.annotation):
@@ -140,17 +149,42 @@ def _field_tables(kind, model: type[BaseModel], path: str, heading: str, seen: s
     return lines
 
 
+def front_matter_doc() -> list[str]:
+    """The section on a prose page's front matter: every field the loader accepts (load/prose_front_matter.py)."""
+    listed = ", ".join(f"`{kind.name}`" for kind in KINDS if not kind.single)
+    intro = f"""## <a id="front-matter"></a>Front matter of a prose page
+
+A page of `content/` may begin with front matter: lines of YAML between two lines of `---`, as
+`content/c4eo-summary.md` does:
+
+```yaml
+---
+keywords: ["C4EO", "highly resistant families", "directors' summary"]
+pdf: c4eo-summary.pdf
+---
+```
+
+These are all the fields it may hold: any other is an error at its line, which names them. Front matter is
+never rendered, so no value may hold `{{{{`, `{{%` or `{{#`, and `description` may not hold a double quote
+(`"`). `needs` names a kind given as a list of entries:
+{listed}.
+`schema/front-matter.schema.json` holds the same fields, for editors that check front matter against a JSON Schema.
+"""
+    return [intro, *_field_tables(None, PageFields, "", "Its fields:", {PageFields})]
+
+
 def kinds_doc() -> str:
     rows, sections = [], []
     for kind in KINDS:
         placed = kind.placed_by and (f"`{kind.placed_by}()`" if kind.single else f"`{kind.placed_by}('<id>')`")
         macros = ", ".join(name for name in (kind.index and f"`{kind.index}()`", placed) if name)
         page = f"`/{kind.folder}/<id>/`" if kind.folder else ("none: shown where its macro is" if macros else "none")
-        rows.append(f"| [`{kind.file}`](#{kind.name}) | {_first_clause(_module_doc(kind))} | {page} | {macros} | {LOCAL.get(kind.local, 'no')} |")
+        rows.append(f"| [`{kind.file}`](#{kind.name}) | {_first_clause(about(kind))} | {page} | {macros} | {LOCAL.get(kind.local, 'no')} |")
         shape = "given once, as a mapping" if kind.single else "a list of entries"
         heading = f'### <a id="{kind.name}"></a>`{kind.name}` in `{kind.file}`: {shape}'
-        sections += [heading, "", _module_doc(kind), ""]
+        sections += [heading, "", about(kind), ""]
         sections += _field_tables(kind, kind.model, "", f"Each {kind.label}:" if not kind.single else "Its fields:", {kind.model})
+    sections += front_matter_doc()
     return HEADER + "\n".join(rows) + "\n\n## The kinds\n\n" + "\n".join(sections).rstrip() + "\n"
 
 

@@ -56,8 +56,22 @@ def unknown_ids(located: list[Located], known: dict[str, set[str]]) -> list[Data
             for loc, ref in named_ids(item.entry, path):
                 if ref not in ids:
                     reason = f"unknown {BY_NAME[target].label} '{ref}'{did_you_mean(ref, ids)}"
+                    if path in item.kind.lists_ids:
+                        reason += valid_ids(BY_NAME[target], [other.kind.key_of(other.entry) for other in located if other.kind.name == target])
                     problems.append(item.source.problem(item.loc + loc, reason))
     return problems
+
+
+LISTED_IDS = 8  # an unknown id's message lists at most this many of the valid ones
+
+
+def valid_ids(kind, ids: list[str]) -> str:
+    """"; the case studies are: one, two, three" (the first few, in the data's order, when there are many)."""
+    shown = list(dict.fromkeys(ids))
+    if not shown:
+        return f"; there are no {kind.plural} yet"
+    more = f" and {len(shown) - LISTED_IDS} more" if len(shown) > LISTED_IDS else ""
+    return f"; the {kind.plural} are: {', '.join(shown[:LISTED_IDS])}{more}"
 
 
 def backlinks(located: list[Located]) -> dict[tuple[str, str], dict[str, list]]:

@@ -35,6 +35,8 @@ class Download:
     name: str
     document: Callable[[Any, Any], Document]
     suffix: str = ""  # after the document's title where the site lists it: "Resistance: an induction: slides"
+    label: str | None = None  # the link's text, where a kind has two of a format: "Facilitator’s guide (Word)"
+    pdf: bool = False  # `./run pdf` also makes it a PDF (LibreOffice), offered beside it: a pack's handouts
 
     @property
     def per_entry(self) -> bool:
@@ -55,6 +57,8 @@ class Kind:
     unique: tuple[str, ...] = ()  # other fields no two entries may share (a case study's number)
     links: dict[str, str] = field(default_factory=dict)  # field (dotted through lists) -> the kind it names
     local: Local | None = None  # what a committee may do in data/local/: add entries, replace core ones, or merge fields
+    numbered: str | None = None  # a field the site fills for a committee's own entries, after the core's highest (they leave it out)
+    apart: bool = False  # a committee's own entries are printed apart, after the core's, under its name (its index template lists them so too)
     most: int | None = None  # at most this many entries in a file, where each costs every page work ...
     why_most: str = ""  # ... and why, for the message
     sort_key: Callable[[Any], Any] | None = None
@@ -64,13 +68,21 @@ class Kind:
     placed_by: str | None = None  # macro showing one entry in prose: name('<id>'), or name() for a single kind
     script: str | None = None  # a script its index or placing macro needs (assets/javascripts/), loaded only where placed
     pdf: str | None = None  # per-entry PDF file name, formatted with `entry` (./run pdf prints its page)
-    word: Download | None = None
+    word: Download | tuple[Download, ...] | None = None  # several: each its own file (a pack's two editions)
     slides: Download | None = None
     item: Callable[[Any, Any], Item] | None = None  # what an entry is in a document: its handout, a pack, its slides
     pack_item: str | None = None  # the field of a training pack's item that names one of these
     cited: bool = False  # text cites its entries as `[...](cite:<id>)`
     explains: Callable[[Any], tuple[str, str]] | None = None  # (term, expansion) explained wherever the term is used
+    rewords: Callable[[Any], tuple[list[str], list[str]]] | None = None  # (practitioners' words, the portfolio's terms they mean),
+    # for search only: a section using one of the terms is also found by the words (never shown)
     assemble: Callable[[list[Kind]], dict[str, Any]] | None = None  # fields made from the other kinds (a pack's items)
+    lists_ids: tuple[str, ...] = ()  # links (as in `links`) whose unknown id is answered with the ids there are (a pack's items)
+
+    def downloads(self, attribute: str) -> tuple[Download, ...]:
+        """Its downloads of one format (`word`, `slides`), however many."""
+        spec = getattr(self, attribute)
+        return spec if isinstance(spec, tuple) else (spec,) if spec else ()
 
     @property
     def file(self) -> str:

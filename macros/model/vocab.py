@@ -30,6 +30,8 @@ TAGS = (
     "capacity to change",
     "decision-making",
 )
+TAGS_HELP = ("Themes it belongs to, from the site's list (e.g. [engaging families, assessment]): the Themes page lists it under each. "
+             "The site's own grouping, not the portfolio's.")
 
 NUMBER_WORDS = "One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve".split()
 

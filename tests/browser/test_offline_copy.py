@@ -293,7 +293,7 @@ def test_a_new_version_deployed_while_saved_replaces_the_copy(browser, site_dir,
         visit.host.deploy(new_version)
         tab.goto(base + CASE_THREE)
         banner = tab.locator(".wwr-offline-banner p")
-        banner.filter(has_text=f"Your offline copy is now version {NEW_VERSION}").wait_for(timeout=60_000)
+        banner.filter(has_text=f"Your offline copy is now edition {NEW_VERSION}").wait_for(timeout=60_000)
         statuses = tab.evaluate("window.__statuses")
         assert any(s.startswith(f"Offline copy from {TODAY}, edition {VERSION}") and f"A newer version is online (edition {NEW_VERSION}" in s for s in statuses)
         assert f"edition {VERSION}," in tab.locator(".wwr-footer-meta").inner_text()  # this page is still the old one, and says so
@@ -308,7 +308,7 @@ def test_a_new_version_deployed_while_saved_replaces_the_copy(browser, site_dir,
         context.set_offline(True)
         tab.goto(base + "introduction/")
         tab.locator(".wwr-offline-banner p", has_text="no connection").wait_for()
-        assert f"Site version {NEW_VERSION}" in tab.locator(".wwr-footer-meta").inner_text()
+        assert f"edition {NEW_VERSION}," in tab.locator(".wwr-footer-meta").inner_text()
         assert tab.evaluate("window.__violations") == []
         context.set_offline(False)
         # Online, but on a signal too poor to answer (20 s for anything from the network): the copy answers

@@ -506,6 +506,15 @@ CASES: dict[str, Case] = {
         "glossary", "glossary.yml", '  - term: "CPC"\n    expansion: "Child Protection Committee"\n', '  - term: "CPC"\n',
         'data/glossary.yml:{@  - term: "CPC"}: glossary[3].expansion: this required field is missing',
     ),
+    # ---- search_phrases ------------------------------------------------------------------
+    "search phrase: no words": case(
+        "search_phrases", "search_phrases.yml", '    words: ["cancel", "cancelled"]', "    words: []",
+        "data/search_phrases.yml:{@    words: []}: search_phrases[0].words: must not be empty",
+    ),
+    "search phrase: one term, not a list": case(
+        "search_phrases", "search_phrases.yml", '    means: ["missing appointments"]', '    means: "missing appointments"',
+        "data/search_phrases.yml:{@    means: \"missing}: search_phrases[0].means: expected a list (lines starting with '- '), got 'missing appointments'",
+    ),
     # ---- ready_reckoner -------------------------------------------------------------------
     "ready reckoner: action for a visit that does not exist": case(
         "ready_reckoner", "ready_reckoner.yml", "    - visit: 3\n", "    - visit: 4\n",
@@ -663,12 +672,14 @@ CASES: dict[str, Case] = {
     # ---- training packs -------------------------------------------------------------------
     "pack: unknown case study": case(
         "packs", "packs.yml", "          - case_study: one\n", "          - case_study: onee\n",
-        "data/packs.yml:{@          - case_study: onee}: packs[0].sessions[0].items[0].case_study: unknown case study 'onee' (did you mean 'one'?)",
+        "data/packs.yml:{@          - case_study: onee}: packs[0].sessions[0].items[0].case_study: unknown case study 'onee' (did you mean 'one'?); "
+        "the case studies are: one, two, three",
     ),
     "pack: unknown behaviour": case(
         "packs", "packs.yml", "behaviour: disguised-compliance", "behaviour: disguised-complience",
         "data/packs.yml:{@disguised-complience}: packs[0].sessions[0].items[2].behaviour: unknown resistance type 'disguised-complience' "
-        "(did you mean 'disguised-compliance'?)",
+        "(did you mean 'disguised-compliance'?); the resistance types are: failure-to-enable-necessary-contact, active-non-compliance, "
+        "disguised-compliance, threats-of-violence-or-intimidation, online-behaviours",
     ),
     "pack: an item named twice": case(
         "packs", "packs.yml", "          - ready_reckoner: true\n", "          - ready_reckoner: true\n          - question_set:   assessment\n",
@@ -678,7 +689,7 @@ CASES: dict[str, Case] = {
     "pack: an item naming two entries": case(
         "packs", "packs.yml", "          - tool: motivational-interviewing\n", "          - tool: motivational-interviewing\n            case_study: two\n",
         "data/packs.yml:{@          - tool: motivational}: packs[0].sessions[0].items[3]: name exactly one item: behaviour, case_study, question_set, "
-        "tool or ready_reckoner: true",
+        "tool or ready_reckoner: true; or one of the trainer's own: agenda: true, outcomes, activity, discussion, break: true, slide",
     ),
     "pack: misspelt item field": case(
         "packs", "packs.yml", "          - behaviour: disguised-compliance", "          - behavior: disguised-compliance",
@@ -697,17 +708,49 @@ CASES: dict[str, Case] = {
         "packs", "packs.yml", '    duration: "1 hour"', "    duration: 60",
         "data/packs.yml:{@    duration: 60}: packs[0].duration: expected text, got 60; put quotes around it if it is meant as text",
     ),
+    "pack: a trainer's slide with no title": case(
+        "packs", "packs.yml", '            title: "Close"\n', "",
+        "data/packs.yml:{@          - slide:}: packs[0].sessions[1].items[5].title: a slide of the trainer's needs a title: add title: \"...\"",
+    ),
+    "pack: a title on the portfolio's item": case(
+        "packs", "packs.yml", "          - case_study: one\n", '          - case_study: one\n            title: "My case"\n',
+        "data/packs.yml:{@My case}: packs[0].sessions[0].items[0].title: title is for the trainer's own items (agenda, outcomes, activity, "
+        "discussion, break, slide); the portfolio's case study keeps its own title and text",
+    ),
+    "pack: grouping on a discussion": case(
+        "packs", "packs.yml", "          - discussion: ", '          - grouping: "Pairs"\n            discussion: ',
+        "data/packs.yml:{@Pairs\"\n            discussion}: packs[0].sessions[1].items[4].grouping: grouping is for an activity (how the group works on it), "
+        "not a discussion",
+    ),
+    "pack: items longer than their session": case(
+        "packs", "packs.yml", "        minutes: 30\n        items:\n          - agenda", "        minutes: 20\n        items:\n          - agenda",
+        "data/packs.yml:{@        minutes: 20}: packs[0].sessions[1].minutes: the session's items take 30 minutes, more than its 20: "
+        "give the session more minutes, or its items fewer",
+    ),
+    "pack: minutes as text": case(
+        "packs", "packs.yml", "            minutes: 5\n          - discussion", '            minutes: "five"\n          - discussion',
+        "data/packs.yml:{@five}: packs[0].sessions[1].items[3].minutes: expected a whole number, got 'five'",
+    ),
+    "pack: a start that is no time of day": case(
+        "packs", "packs.yml", '    starts: "09:30"', '    starts: "9.30am"',
+        "data/packs.yml:{@9.30am}: packs[0].starts: '9.30am' is not a time of day: write it as HH:MM, e.g. 09:30",
+    ),
     # ---- data/local/ ---------------------------------------------------------------------
     # A committee's overlay: only the kinds the registry allows, and a core id reused only with `replaces: true`.
     "local file adding a kind a committee may not add": case(
         "tools", "local/tools.yml", None, MI_TOOL,
         "data/local/tools.yml:1: tools: a committee cannot add tools in data/local/, where nothing may read as the portfolio's own text; "
-        "data/local/ holds only courses, resources, local contacts, training packs, edition details and site settings",
+        "data/local/ holds only case studies, courses, resources, local contacts, training packs, edition details and site settings",
     ),
-    "local case study": case(
+    "local case study giving its number": case(
         "case_studies", "local/case_studies.yml", None, LOCAL_CASE,
-        "data/local/case_studies.yml:1: case_studies: a committee cannot add case studies in data/local/, where nothing may read as the portfolio's own text; "
-        "data/local/ holds only courses, resources, local contacts, training packs, edition details and site settings",
+        "data/local/case_studies.yml:3: case_studies[0].number: the site numbers a committee's case studies itself, after the portfolio's "
+        "(this one is number 4); delete this line",
+    ),
+    "local case study reusing a core id": case(
+        "case_studies", "local/case_studies.yml", None, LOCAL_CASE.replace("    number: 8\n", "").replace("id: eight", "id: one"),
+        "data/local/case_studies.yml:2: case_studies[0].id: id 'one' is already used by the core entry at "
+        "data/case_studies.yml:{@case_studies.yml|  - id: one}; a local file cannot replace this kind of entry, choose another id",
     ),
     "local resource reusing a core id without replacing it": case(
         "resources", "local/resources.yml", None, LOCAL_RESOURCE,
@@ -739,7 +782,7 @@ CLI_CASES = {
     "impossible date": "resource: impossible date",
     "javascript url": "tool: javascript: URL",
     "5 MB field": "a 5 MB field",
-    "local case study": "local case study",
+    "local case study giving its number": "local case study giving its number",
     "script tag in a title": "script tag in a case study title",
 }
 

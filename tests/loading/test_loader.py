@@ -120,6 +120,41 @@ def test_committee_files_add_and_replace_entries_marked_local(data_dir):
     assert not data.is_local("courses", data.courses[0].id)
 
 
+LOCAL_CASES = """case_studies:
+  - id: riverside-first
+    title: "A first local case"
+    summary: "A first local case."
+    narrative: "A first local case."
+    questions: ["What now?"]
+    illustrates: [disguised-compliance]
+    tools: [signs-of-safety]
+  - id: riverside-second
+    title: "A second local case"
+    summary: "A second local case."
+    narrative: "A second local case."
+    questions: ["What next?"]
+"""
+
+
+def test_a_committees_case_studies_are_numbered_after_the_portfolios(data_dir):
+    """A committee's case studies give no number: the site numbers them after the portfolio's highest (a
+    withdrawn one's too), in the order they are written, so none can take or read as one of the portfolio's."""
+    (data_dir / "local").mkdir()
+    (data_dir / "local" / "case_studies.yml").write_text(LOCAL_CASES, encoding="utf-8")
+    core = load_site_data(data_dir)
+    highest = max(case.number for case in core.every("case_studies") if not core.is_local("case_studies", case.id))
+    assert [(case.id, case.number) for case in core.every("case_studies")][-2:] == [("riverside-first", highest + 1), ("riverside-second", highest + 2)]
+    assert core.is_local("case_studies", "riverside-first") and not core.is_local("case_studies", core.case_studies[0].id)
+    first = core.by_id["case_studies"]["riverside-first"]
+    assert first in core.linked_from("resistance_types", "disguised-compliance", "case_studies")
+    assert first in core.linked_from("tools", "signs-of-safety", "case_studies")
+    # The portfolio adds a case study later: the committee's move up, and nothing else changes.
+    cases = data_dir / "case_studies.yml"
+    text = cases.read_text(encoding="utf-8")
+    cases.write_text(text.replace(f"    number: {highest}\n", "    number: 40\n", 1), encoding="utf-8")
+    assert [case.number for case in load_site_data(data_dir).every("case_studies")][-2:] == [41, 42]
+
+
 def test_a_citation_in_a_local_file_is_credited_to_the_local_entry(data_dir):
     """Core and local files both have a first entry: 'cited by' must tell them apart."""
     (data_dir / "local").mkdir()
@@ -270,14 +305,15 @@ def test_an_entry_in_data_local_must_be_of_a_kind_a_committee_may_add(data_dir):
     shutil.copy(data_dir / "glossary.yml", data_dir / "local" / "glossary.yml")
     assert problems(data_dir) == [
         "data/local/glossary.yml:4: glossary: a committee cannot add glossary terms in data/local/, where nothing may read as the portfolio's own text; "
-        "data/local/ holds only courses, resources, local contacts, training packs, edition details and site settings"
+        "data/local/ holds only case studies, courses, resources, local contacts, training packs, edition details and site settings"
     ]
 
 
 def test_the_shipped_local_samples_are_valid_and_not_loaded_as_they_are(data_dir):
     """data/local/*.example.yml are commented samples; copied to their real names they must load."""
     samples = sorted((ROOT / "data" / "local").glob("*.example.yml"))
-    assert {p.name for p in samples} >= {"site.example.yml", "courses.example.yml", "resources.example.yml", "contacts.example.yml", "packs.example.yml"}
+    assert {p.name for p in samples} >= {"site.example.yml", "courses.example.yml", "resources.example.yml", "contacts.example.yml", "packs.example.yml",
+                                         "case_studies.example.yml"}
     (data_dir / "local").mkdir()
     for sample in samples:
         shutil.copy(sample, data_dir / "local" / sample.name)
@@ -286,7 +322,7 @@ def test_the_shipped_local_samples_are_valid_and_not_loaded_as_they_are(data_dir
         shutil.copy(sample, data_dir / "local" / sample.name.replace(".example", ""))
     shutil.copy(COMMITTEE / "riverside-logo.svg", data_dir / "local" / "logo.svg")
     data = load_site_data(data_dir)
-    assert data.local and all(kind in {k for k, _ in data.local} for kind in ("courses", "resources", "contacts", "packs"))
+    assert data.local and all(kind in {k for k, _ in data.local} for kind in ("courses", "resources", "contacts", "packs", "case_studies"))
 
 
 # ---- the prose in content/ ----------------------------------------------------------------------

@@ -14,7 +14,7 @@ import pytest
 from mkdocs.utils.yaml import yaml_load
 
 from macros.render.filters import tel
-from tests.helpers import ROOT, article_text, fixture_data, fixture_portfolio, html_pages, page, page_address, soup
+from tests.helpers import ROOT, article_text, fixture_data, fixture_portfolio, html_pages, page, page_address, site_stylesheet, soup
 
 PROJECT = fixture_portfolio()
 DATA, PROSE = PROJECT.data, PROJECT.prose
@@ -170,12 +170,22 @@ def test_the_logo_is_named_by_the_committee_in_the_header_and_the_menu(committee
 
 
 def test_the_colour_scheme_follows_the_device_with_no_toggle(site):
-    """No toggle and no Material palette component (it restyled every page on load); the scheme script
-    carries mkdocs.yml's light and dark schemes, and the browser's bar takes the committee's colour."""
+    """No toggle, no Material palette component (it restyled every page on load) and no script: every page is
+    built in mkdocs.yml's light scheme, and the stylesheet gives it the dark scheme's rules when the device
+    is set to dark; the browser's own parts follow the device too, and its bar takes the committee's colour
+    in either scheme."""
     palette = {entry["media"]: entry["scheme"] for entry in yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["theme"]["palette"]}
+    light = palette["(prefers-color-scheme: light)"]
+    assert palette["(prefers-color-scheme: dark)"] != light
     for path in html_pages(site):
         doc = soup(path)
         assert doc.select("[data-md-component=palette], input[name=__palette], label[for^=__palette]") == [], path
-        [script] = [s for s in doc.select("script[src]") if s["src"].endswith("/colour-scheme.js")]
-        assert (script["data-light"], script["data-dark"]) == (palette["(prefers-color-scheme: light)"], palette["(prefers-color-scheme: dark)"])
-        assert doc.select_one("meta[name=theme-color]")["content"] == DATA.site.colours.primary, path
+        assert [s for s in doc.select("script[src]") if "colour-scheme" in s["src"]] == [], path
+        assert doc.body["data-md-color-scheme"] == light, path
+        assert doc.select_one("meta[name=color-scheme]")["content"] == "light dark", path
+        colours = {meta.get("media"): meta["content"] for meta in doc.select("meta[name=theme-color]")}
+        assert colours == {"(prefers-color-scheme: light)": DATA.site.colours.primary, "(prefers-color-scheme: dark)": DATA.site.colours.primary}, path
+    stylesheet = site_stylesheet(site, doc)
+    dark_rules = stylesheet[stylesheet.index("@media screen and (prefers-color-scheme: dark)"):]
+    assert f"[data-md-color-scheme={light}]{{color-scheme:dark;" in dark_rules  # Material's dark scheme, for the built one
+    assert f"--md-typeset-a-color:{DATA.site.colours.link_dark}" in dark_rules  # the committee's link colour on the dark page

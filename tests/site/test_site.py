@@ -231,7 +231,7 @@ def test_whole_portfolio_page_holds_every_printed_page_with_unique_ids_and_worki
             continue
         path, _, fragment = href.partition("#")
         if not path:
-            assert fragment in ids, f"in-page link {href} has no target"
+            assert fragment in ids or href == "#", f"in-page link {href} has no target"  # "#" is the top of the page
             inside += 1
             continue
         target = (site / "print" / path).resolve()
@@ -337,6 +337,24 @@ def test_search_keywords_are_indexed_but_never_shown(site):
     assert others and all(term.lower() in docs[glossary]["keywords"].split() for term in others)
 
 
+def test_practitioners_phrases_are_indexed_where_the_portfolio_uses_their_terms_and_never_shown(site):
+    """data/search_phrases.yml: a section using one of the portfolio's terms ("missing appointments") is also
+    found by the practitioners' words for it ("cancelled"); no page shows them."""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert {"phrases", "phrases_broad"} <= set(index["config"]["fields"])
+    assert index["config"]["fields"]["phrases"]["boost"] >= index["config"]["fields"]["phrases_broad"]["boost"] > index["config"]["fields"]["text"]["boost"]
+    [phrase] = DATA.search_phrases
+    words = [word for typed in phrase.words for word in typed.lower().split()]
+    found = [doc for doc in index["docs"] if any(term in re.sub(r"<[^>]+>", " ", doc["text"]).lower() for term in phrase.means)]
+    assert found
+    for doc in index["docs"]:
+        indexed = f"{doc.get('phrases', '')} {doc.get('phrases_broad', '')}".split()
+        assert (doc in found) == all(word in indexed for word in words), doc["location"]
+    for html in html_pages(site):
+        shown = set(re.findall(r"[a-z]+", soup(html).select_one("article").get_text().lower()))
+        assert "cancelled" not in shown or "cancelled" in json.dumps(DATA.model_dump(mode="json", exclude={"search_phrases"})).lower(), html
+
+
 def test_keywords_are_not_written_into_any_page(site):
     for html in html_pages(site):
         assert "keywords:" not in soup(html).select_one("article").get_text(), html
@@ -380,13 +398,13 @@ def test_a_page_waits_for_one_stylesheet_of_ours_and_no_script_before_it_shows(s
 
 def test_no_script_holds_up_the_first_paint(site):
     """Every script a page loads is deferred: it runs after the page is parsed, in the order written,
-    with the colour scheme first, so that Material's bundle measures the page in the scheme it keeps, then
-    Material's storage helpers (keep-nothing.js), just before its bundle."""
+    Material's storage helpers (keep-nothing.js) first, just before its bundle. No script sets the colour
+    scheme: the stylesheet follows the device (test_phone_pages.py)."""
     for path in html_pages(site):
         scripts = soup(path).select("script[src]")
         assert scripts and all(s.has_attr("defer") for s in scripts), (path, [str(s) for s in scripts if not s.has_attr("defer")])
         names = [s["src"].rsplit("/", 1)[-1] for s in scripts]
-        assert names[:2] == ["colour-scheme.js", "keep-nothing.js"] and names[2].startswith("bundle."), (path, names)
+        assert names[0] == "keep-nothing.js" and names[1].startswith("bundle."), (path, names)
 
 
 def test_the_catalogue_and_reckoner_scripts_only_where_they_are_used(site):

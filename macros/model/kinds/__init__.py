@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
+import sys
 from dataclasses import replace
 
-from pydantic import create_model
+from pydantic import Field, create_model
 
 from ..base import Model
 from ..kind import Kind
@@ -43,9 +45,22 @@ def explained(data) -> dict[str, str]:
     return dict(kind.explains(entry) for kind in KINDS if kind.explains for entry in getattr(data, kind.name))
 
 
+def about(kind: Kind) -> str:
+    """What a kind holds, in an editor's words: its module's docstring, on one line."""
+    return " ".join((sys.modules[kind.model.__module__].__doc__ or "").split())
+
+
+def _summary(kind: Kind) -> str:
+    """The first sentence of what a kind holds, and the shape it is written in: an editor's hover over its name."""
+    first = re.split(r"(?<=\.)\s+(?=[A-Z])", about(kind))[0]
+    shape = "Given once, not as a list: its fields follow, indented." if kind.single else f"A list: each {kind.label} starts with a dash (-)."
+    return f"{first} {shape}"
+
+
 def data_file_model() -> type[Model]:
     """What one YAML file may hold (any kinds, keyed by name): the JSON Schema's root, for editors."""
-    fields = {kind.name: ((kind.model | None) if kind.single else list[kind.model], None if kind.single else []) for kind in KINDS}
+    fields = {kind.name: ((kind.model | None) if kind.single else list[kind.model], Field(None if kind.single else [], description=_summary(kind)))
+              for kind in KINDS}
     model = create_model("DataFile", __base__=Model, **fields)  # type: ignore[call-overload]
     model.__doc__ = "What one YAML file in data/ may hold: any of the kinds, keyed by name. Lists from several files are joined."
     return model

@@ -21,7 +21,7 @@ PdfName = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*\.pdf$")
 class MenuPage(Model):
     """A page in the menu: its title there, its file, and the kind whose entry pages print after it."""
 
-    title: Text
+    title: Text = Field(description="Its title in the menu, e.g. Resistant behaviours; a group's title heads its pages.")
     page: Page
     entries: list[Annotated[str, StringConstraints(max_length=80)]] = Field([], description="Kinds of data (e.g. [case_studies]) whose entries' own pages are printed after this page, in this order")
     printed: bool = Field(True, description="false: the page is in its Part's menu but not in the printed portfolio")
@@ -31,8 +31,8 @@ class MenuItem(MenuPage):
     """A top-level item of the menu: a page, or a group of pages. With `part`, it is a Part of the printed
     portfolio, printed on its own too (print/<part>/, <part>.pdf); with `number`, the Part's number."""
 
-    page: Page | None = None  # type: ignore[assignment]
-    pages: list[MenuPage] = []
+    page: Page | None = Field(None, description="The item's page, when it is one page: its file from content/ (e.g. introduction.md). Give page or pages.")  # type: ignore[assignment]
+    pages: list[MenuPage] = Field([], description="The item's pages, when it is a group under its title: each with a title and a page.")
     part: Id | None = Field(None, description="Makes this item a Part of the printed portfolio, with this name in its addresses: print/<part>/, <part>.pdf")
     number: int | None = Field(None, ge=1, le=99, description="The Part's number, as key messages name it (part: 3)")
 
@@ -55,10 +55,10 @@ class Footer(Model):
 class Book(Model):
     """The menu, the printed portfolio and the site's own pages."""
 
-    menu: list[MenuItem] = Field(min_length=1)
+    menu: list[MenuItem] = Field(min_length=1, description="The site's menu, in order, at least one item: each a page, or a group of pages under a title.")
     print_page: Page = Field(description="The whole portfolio to print, made by the build; each Part's is print/<part>.md")
     pdf: PdfName = Field(description="The whole portfolio's PDF (./run pdf)")
-    footer: Footer = Footer()
+    footer: Footer = Field(Footer(), description="The pages every page's footer links to: the accessibility statement and the offline page.")
     not_saved_page: Page | None = Field(None, description="Where an offline copy sends a reader who opens a page it does not hold")
 
     def pages(self) -> Iterator[tuple[Loc, str]]:

@@ -11,26 +11,26 @@ from pydantic import Field
 from ..base import Day, Loc, Model, Overlayable
 from ..kind import EntryPages, Kind
 from ..text import Email, Id, Markdown, Text, Url
-from ..vocab import Audience, Length, Tag, date_range
+from ..vocab import TAGS_HELP, Audience, Length, Tag, date_range
 from .resistance_types import KIND as BEHAVIOURS
 from .resistance_types import ListBlock
 from .tools import KIND as TOOLS
 
 
 class Contact(Model):
-    name: Text | None = None
-    role: Text | None = None
-    organisation: Text | None = None
-    address: list[Text] = []
-    phone: Text | None = None
-    email: Email | None = None
-    url: Url | None = None
+    name: Text | None = Field(None, description="Optional: who to contact, shown under How to book and Contact details.")
+    role: Text | None = Field(None, description="Optional: their role, shown after the name.")
+    organisation: Text | None = Field(None, description="Optional: their organisation, shown after the name and role.")
+    address: list[Text] = Field([], description="Optional: a postal address, one line per item, shown under Contact details.")
+    phone: Text | None = Field(None, description="Optional: a phone number, as free text; its first number becomes a tap-to-call link.")
+    email: Email | None = Field(None, description="Optional: an email address, shown as a mail link.")
+    url: Url | None = Field(None, description="Optional: a web address (https://...), e.g. the provider's site, shown as a link.")
 
 
 class CourseVariant(Model):
-    name: Text
-    length: Length
-    description: Markdown | None = None
+    name: Text = Field(description="The variant's name, shown as a heading under Additional information / courses, with its length.")
+    length: Length = Field(description="Its length, from the site's list (e.g. 1 day); the catalogue's length filter finds the course by it too.")
+    description: Markdown | None = Field(None, description="Optional: what the variant covers (Markdown).")
 
 
 class CourseSession(Model):
@@ -65,29 +65,33 @@ class CourseSession(Model):
 
 
 class LearningOutcomes(ListBlock):
-    outro: Markdown | None = None
+    outro: Markdown | None = Field(None, description="Optional: text after the list of outcomes (Markdown).")
 
 
 class Course(Overlayable):
     """A training course from Part Four's Learning and Development; gets a page at /courses/<id>/."""
 
-    id: Id
-    provider: Text
-    title: Text
-    format: Text
-    length: Length
-    audience: list[Audience] = Field(min_length=1)
-    description: Markdown
-    learning_outcomes: LearningOutcomes
-    target_audience: Markdown
-    additional_information: Markdown | None = None
-    variants: list[CourseVariant] = []
-    contact: Contact
+    id: Id = Field(description="The course's id, lowercase words joined by hyphens: its page's address, /courses/<id>/. "
+                               "A course in data/local/ with replaces: true takes the id of the course it replaces.")
+    provider: Text = Field(description="Who runs the course, e.g. Reconstruct: shown on its page, and a filter of the catalogue.")
+    title: Text = Field(description="The course's title, shown as its page's heading and in the catalogue.")
+    format: Text = Field(description="How the course is given, in the provider's words, e.g. 2 day training: shown as Format and length.")
+    length: Length = Field(description="Its length, from the site's list (e.g. 2 days), for the catalogue's length filter.")
+    audience: list[Audience] = Field(min_length=1, description="Who it is for, at least one, from the site's list (e.g. [frontline, multi-agency]): "
+                                                               "shown as Audience, and a filter of the catalogue.")
+    description: Markdown = Field(description="The course's description as its provider gives it (Markdown), under Course description.")
+    learning_outcomes: LearningOutcomes = Field(description="The learning outcomes: an optional intro, the items and optional closing text, under Learning outcomes.")
+    target_audience: Markdown = Field(description="Who the course is for, in words (Markdown), under Target audience.")
+    additional_information: Markdown | None = Field(None, description="Optional: anything else, e.g. options for delivery (Markdown), "
+                                                                      "under Additional information / courses.")
+    variants: list[CourseVariant] = Field([], description="Optional: other versions of the course, each with its name, length and description.")
+    contact: Contact = Field(description="Who to contact to book or ask about it: shown under How to book and Contact details.")
     sessions: list[CourseSession] = Field([], description="The course's dates: each a day or days, a venue, and optionally its places and a booking note. "
                                           "Sessions that have ended are left out when the site is built; a course with none to come says how to ask.")
-    tools: list[Id] = []
-    addresses: list[Id] = []
-    tags: list[Tag] = []
+    tools: list[Id] = Field([], description="Part Five's tools it teaches, by their ids in tools.yml (e.g. [motivational-interviewing]): "
+                                             "the site's own links, shown on both pages.")
+    addresses: list[Id] = Field([], description="The behaviours it addresses, by their ids in resistance_types.yml: the site's own links, shown on both pages.")
+    tags: list[Tag] = Field([], description=TAGS_HELP)
 
     def upcoming(self, today: str) -> list[CourseSession]:
         """The sessions not yet over on `today` (the build's day, YYYY-MM-DD), soonest first."""

@@ -3,6 +3,8 @@ listed by the `glossary_table()` macro."""
 
 from __future__ import annotations
 
+from pydantic import Field
+
 from ..base import Model
 from ..kind import Kind
 from ..text import Markdown, Text
@@ -11,9 +13,9 @@ from ..text import Markdown, Text
 class GlossaryTerm(Model):
     """An abbreviation or term, explained wherever it is used and listed on the glossary page."""
 
-    term: Text
-    expansion: Text
-    note: Markdown | None = None
+    term: Text = Field(description="The abbreviation or term as the text writes it, e.g. MI: explained wherever a page uses it.")
+    expansion: Text = Field(description="What it stands for, e.g. Motivational Interviewing: shown where the term is used and in the glossary.")
+    note: Markdown | None = Field(None, description="Optional: more about the term (Markdown), shown after the expansion in the glossary.")
 
 
 KIND = Kind("glossary", GlossaryTerm, "glossary term", "glossary terms", rank=110, key="term", index="glossary_table",

@@ -17,12 +17,13 @@ from .resistance_types import KIND as BEHAVIOURS
 class QuestionSet(Lasting):
     """A set of reflective questions; printed as a checklist."""
 
-    id: Id
-    title: OneLine
-    intro: Markdown | None = None
-    numbered: bool = False
-    questions: list[Markdown] = Field(min_length=1)
-    addresses: list[Id] = []
+    id: Id = Field(description="The set's id, lowercase words joined by hyphens: a page places it with question_set('<id>'); its checklist is at /checklists/<id>/.")
+    title: OneLine = Field(description="The set's title, shown on its checklist (Checklist: <title>).")
+    intro: Markdown | None = Field(None, description="Optional: the sentence before the questions, e.g. Questions to ask yourself: (Markdown).")
+    numbered: bool = Field(False, description="true: the questions are numbered 1, 2, 3; false (the default): bullet points.")
+    questions: list[Markdown] = Field(min_length=1, description="The questions, at least one, each as the portfolio gives it (Markdown).")
+    addresses: list[Id] = Field([], description="The behaviours these questions help with, by their ids in resistance_types.yml: "
+                                                "the site's own links, shown under the questions and on each behaviour's page.")
 
 
 def item(questions: QuestionSet, site) -> Item:

@@ -16,24 +16,24 @@ FIELDS = (("Child or case reference", "(initials or an ID, never a full name):")
 
 
 class ReckonerIndicator(Model):
-    id: Id
-    text: Text
+    id: Id = Field(description="The indicator's id, lowercase words joined by hyphens (e.g. deflect-attention); not shown.")
+    text: Text = Field(description="The indicator as the Ready Reckoner words it: one row of the form.")
 
 
 class ReckonerAction(Model):
-    visit: int = Field(ge=1, le=99)
-    text: Text
+    visit: int = Field(ge=1, le=99, description="The visit it is for, by number: 1 for the first visit.")
+    text: Text = Field(description="What to do, as the Ready Reckoner words it: shown in the Action row, under that visit.")
 
 
 class ReadyReckoner(Model):
     """The appendix's Disguised Compliance Ready Reckoner: indicators ticked across visits."""
 
-    title: Text
-    heading: Text
-    source: Text
-    visits: list[Text] = Field(min_length=1)
-    indicators: list[ReckonerIndicator] = Field(min_length=1)
-    actions: list[ReckonerAction] = Field(min_length=1)
+    title: Text = Field(description="The form's title, e.g. Disguised Compliance Ready Reckoner.")
+    heading: Text = Field(description="The heading of the indicators' column, e.g. Ready Reckoner.")
+    source: Text = Field(description="Where it comes from, e.g. East Ayrshire, 2016: shown in the form's source line.")
+    visits: list[Text] = Field(min_length=1, description="The visits' column headings in order, at least one (e.g. [Visit 1, Visit 2, Visit 3]).")
+    indicators: list[ReckonerIndicator] = Field(min_length=1, description="The indicators, at least one: a row each, ticked at each visit.")
+    actions: list[ReckonerAction] = Field(min_length=1, description="What to do at each visit, at least one; each names its visit by number.")
 
     @model_validator(mode="after")
     def _actions_match_visits(self) -> ReadyReckoner:

@@ -11,7 +11,7 @@ from ..kind import Download, EntryPages, Kind
 from ..text import Id, Markdown
 from ..text import Section as PageSection
 from ..text import Text as OneLine
-from ..vocab import Tag
+from ..vocab import TAGS_HELP, Tag
 from ._portfolio import part_source
 from .references import KIND as REFERENCES
 
@@ -19,37 +19,37 @@ from .references import KIND as REFERENCES
 class ListBlock(Model):
     """A list as the portfolio gives it: an optional lead-in sentence and its items."""
 
-    intro: Markdown | None = None
-    items: list[Markdown] = Field(min_length=1)
-    numbered: bool = False
+    intro: Markdown | None = Field(None, description="Optional: the sentence that leads into the list (Markdown), shown above it.")
+    items: list[Markdown] = Field(min_length=1, description="The list's items, at least one, each as the portfolio gives it (Markdown).")
+    numbered: bool = Field(False, description="true: the items are numbered 1, 2, 3; false (the default): bullet points.")
 
 
 class Quote(Model):
     """A quotation with its citation; `reference` links it to the bibliography."""
 
-    lead: Markdown | None = None
-    text: Markdown
-    citation: OneLine
-    reference: Id
+    lead: Markdown | None = Field(None, description="Optional: words that introduce the quotation in a sentence; without them it is set apart as a block quote.")
+    text: Markdown = Field(description="The quoted words, without quotation marks: the site adds them (Markdown).")
+    citation: OneLine = Field(description="The source as the text names it, e.g. Brandon *et al.*, 2008, p.4: shown in brackets after the quotation, linked to the reference list.")
+    reference: Id = Field(description="The id of the quoted work in references.yml, which the citation links to.")
 
 
 class ResistanceType(Lasting):
     """One of Part One's resistant behaviours; gets a page at /resistance/<id>/."""
 
-    id: Id
-    title: OneLine
+    id: Id = Field(description="The behaviour's id, lowercase words joined by hyphens (e.g. disguised-compliance): its page's address, /resistance/<id>/.")
+    title: OneLine = Field(description="The behaviour's name, shown as its page's heading and in the lists.")
     summary: OneLine = Field(description="A sentence quoted from the description, shown on index pages.")
-    description: Markdown
-    quotes: list[Quote] = []
+    description: Markdown = Field(description="The portfolio's text about the behaviour, word for word (Markdown: paragraphs, **bold**, lists, links, citations).")
+    quotes: list[Quote] = Field([], description="Quotations the portfolio gives, each with its citation, shown after the description.")
     context: Markdown | None = Field(None, description="Paragraphs that follow the quotations.")
-    examples: Markdown | None = None
-    indicators: ListBlock | None = None
+    examples: Markdown | None = Field(None, description="Optional: the portfolio's examples of the behaviour (Markdown), under Examples.")
+    indicators: ListBlock | None = Field(None, description="Optional: the portfolio's indicators, an optional intro and the items, under Indicators.")
     notes: Markdown | None = Field(None, description="Paragraphs after the examples and indicators.")
     discussed_in: list[PageSection] = Field(
         [],
         description="Sections of the portfolio's prose that discuss this, e.g. part-four/index.md#support-for-staff: the site's own cross-references.",
     )
-    tags: list[Tag] = []
+    tags: list[Tag] = Field([], description=TAGS_HELP)
 
     @model_validator(mode="after")
     def _summary_is_quoted(self) -> ResistanceType:

@@ -10,14 +10,14 @@ from pydantic import BeforeValidator, Field, model_validator
 from ..base import Model, Overlayable
 from ..kind import EntryPages, Kind
 from ..text import Id, Markdown, Text, Url
-from ..vocab import Tag
+from ..vocab import TAGS_HELP, Tag
 from .references import KIND as REFERENCES
 
 
 class Availability(Model):
-    url: Url | None = None
-    contact: Text | None = None
-    note: Text | None = None
+    url: Url | None = Field(None, description="A web address where it is found (https://...), shown as a link.")
+    contact: Text | None = Field(None, description="Who to contact for it, e.g. a name and a phone number (one line).")
+    note: Text | None = Field(None, description="Any other note on where to find it (one line).")
 
     @model_validator(mode="after")
     def _something(self) -> Availability:
@@ -43,20 +43,21 @@ def _address_alone(value: Any) -> Any:
 class Resource(Overlayable):
     """One of Part Six's additional resources; gets a page at /resources/<id>/."""
 
-    id: Id
-    title: Text
-    type: Text
-    author: Text
-    available_from: list[Availability] = Field(min_length=1)
-    description: Markdown
-    date_published: Text
-    reference: Id | None = None
-    page: Text | None = None
+    id: Id = Field(description="The resource's id, lowercase words joined by hyphens: its page's address, /resources/<id>/.")
+    title: Text = Field(description="The resource's title, shown as its page's heading and in the resources table.")
+    type: Text = Field(description="What kind of resource it is, e.g. On-line factsheet (approx 5 pages): shown as Type of Resource.")
+    author: Text = Field(description="Who wrote or published it, e.g. NSPCC: shown as Author / Publisher.")
+    available_from: list[Availability] = Field(min_length=1, description="Where to get it, at least one: each a url, a contact or a note. Shown as Available From.")
+    description: Markdown = Field(description="What the resource is, as the portfolio describes it (Markdown), under Description.")
+    date_published: Text = Field(description="When it was published, as text in quotes (e.g. \"2010\"): shown as Date Published.")
+    reference: Id | None = Field(None, description="Optional: the id of the same work in references.yml; its page and the reference list link to each other.")
+    page: Text | None = Field(None, description="Optional: a page of this site that holds it, by its file from content/ (e.g. c4eo-summary.md): "
+                                                "its page links there (Read it on this site).")
     superseded_by: Annotated[Id | Supersession | None, BeforeValidator(_address_alone)] = Field(
         None, description="What replaces this resource: the id of another resource, or for something outside the portfolio "
                           "its address (https://...), or title: and url: for an address with a name.")
-    archived: bool = False
-    tags: list[Tag] = []
+    archived: bool = Field(False, description="true: kept for reference but no longer current; its page and the table say Archived.")
+    tags: list[Tag] = Field([], description=TAGS_HELP)
 
 
 KIND = Kind("resources", Resource, "resource", "resources", rank=90, links={"reference": REFERENCES.name, "superseded_by": "resources"},
