@@ -136,6 +136,10 @@ def _load_data(data_dir: Path, display_root: Path) -> tuple[SiteData | None, lis
     if why:
         return None, [site.source.problem((SITE.name, "hide_packs"), why)], known, everything, []
     data = _assemble(located, singles, links.backlinks(everything), links.citing_entries(everything, cited), hidden)
+    crossed = [item.source.problem(item.loc + loc, reason) for item in located if item.kind.cross_checks
+               for loc, reason in item.kind.cross_checks(item.entry, data.by_id)]
+    if crossed:
+        return None, crossed, known, everything, []
     return data, problems, known, everything, warnings(reading.sources, everything, data.by_id)
 
 

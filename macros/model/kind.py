@@ -6,7 +6,7 @@ ask the kind, and never test its name.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -76,6 +76,9 @@ class Kind:
     explains: Callable[[Any], tuple[str, str]] | None = None  # (term, expansion) explained wherever the term is used
     rewords: Callable[[Any], tuple[list[str], list[str]]] | None = None  # (practitioners' words, the portfolio's terms they mean),
     # for search only: a section using one of the terms is also found by the words (never shown)
+    # problems an entry has with the entries it names, once all are loaded: (field path, reason) for each
+    # (a pack's key sentences must be the named case study's own)
+    cross_checks: Callable[[Any, dict[str, dict[str, Any]]], Iterator[tuple[tuple, str]]] | None = None
     assemble: Callable[[list[Kind]], dict[str, Any]] | None = None  # fields made from the other kinds (a pack's items)
     lists_ids: tuple[str, ...] = ()  # links (as in `links`) whose unknown id is answered with the ids there are (a pack's items)
 

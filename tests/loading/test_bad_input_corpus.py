@@ -670,6 +670,16 @@ CASES: dict[str, Case] = {
         "data/book.yml:{@      page: /print/}: book.menu[0].page: '/print/' is not a page of content/ (a path ending in .md, from content/), with an optional #section",
     ),
     # ---- training packs -------------------------------------------------------------------
+    "pack: key sentences not word for word": case(
+        "packs", "packs.yml", "          - case_study: one\n", "          - case_study: one\n            key_sentences: [\"Jane is a teacher.\"]\n",
+        "data/packs.yml:{@            key_sentences:}: packs[0].sessions[0].items[0].key_sentences[0]: this is not word for word in the case study 'one': "
+        "copy the sentence exactly from its text",
+    ),
+    "pack: key sentences on the trainer's own item": case(
+        "packs", "packs.yml", "          - agenda: true\n", "          - agenda: true\n            key_sentences: [\"Jane is a teacher.\"]\n",
+        "data/packs.yml:{@            key_sentences:}: packs[0].sessions[1].items[0].key_sentences: key sentences are chosen from an item of the portfolio "
+        "(a case study's narrative), not from the trainer's own",
+    ),
     "pack: unknown case study": case(
         "packs", "packs.yml", "          - case_study: one\n", "          - case_study: onee\n",
         "data/packs.yml:{@          - case_study: onee}: packs[0].sessions[0].items[0].case_study: unknown case study 'onee' (did you mean 'one'?); "

@@ -189,3 +189,33 @@ def test_as_pdfs_the_cover_stands_alone_and_the_contents_gives_the_right_pages(p
         if name.endswith("-handout.pdf"):
             assert not any(squash(note) in " ".join(text) for note in notes_of(pack))
 
+
+
+def test_key_sentences_go_on_the_slides_word_for_word_and_the_handouts_keep_the_whole_case(project, edition, tmp_path):
+    from macros.model.kinds.packs import KIND as PACKS
+    from macros.model.kinds.packs import key_sentence_problems
+    from macros.outputs.slides.pack import write_deck
+
+    pack = project.data.packs[0]
+    item = next(i for i in pack.all_items() if not i.trainer and i.field == "case_study")
+    case = item.entry(project.data)
+    sentences = re.split(r"(?<=[.?!])\s+", " ".join(case.narrative.split()))
+    assert len(sentences) >= 4
+    chosen = [sentences[0], sentences[2]]
+    keyed = item.model_copy(update={"key_sentences": chosen})
+    session = pack.sessions[0].model_copy(update={"items": [keyed]})
+    pack = pack.model_copy(update={"sessions": [session]})
+    assert list(key_sentence_problems(pack, project.data.by_id)) == []
+    deck = tmp_path / "deck.pptx"
+    write_deck(deck, project, edition, PACKS.slides.document(pack, project))
+    shown = squash(" ".join(slide["text"] for slide in pptx_slides(deck)))
+    assert all(squash(sentence) in shown for sentence in chosen)
+    assert squash(sentences[1]) not in shown and squash(sentences[3]) not in shown  # only the chosen sentences
+    handout = tmp_path / "handout.docx"
+    from macros.outputs.word.handouts import write_document
+
+    write_document(handout, project, edition, PACKS.word[0].document(pack, project))
+    assert all(squash(sentence) in squash(docx_text(handout)) for sentence in sentences)  # the whole case
+    retold = pack.model_copy(update={"sessions": [session.model_copy(update={"items": [item.model_copy(update={"key_sentences": ["Jane was fine."]})]})]})
+    assert [reason for _, reason in key_sentence_problems(retold, project.data.by_id)] == [
+        f"this is not word for word in the case study '{case.id}': copy the sentence exactly from its text"]

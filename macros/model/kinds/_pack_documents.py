@@ -5,7 +5,7 @@ editions, the participant's handout and the facilitator's guide (its running ord
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..document import Cover, Document, Entry, Item, Items, Part, RunningRow, Section, Text
 
@@ -105,7 +105,17 @@ def trainer_item(item, pack, src: str) -> Item:
 
 def shown_item(item, pack, site, src: str) -> Item:
     """What a pack's item is in its documents: the portfolio's entry, or the trainer's own (on the pack's page, `src`)."""
-    return trainer_item(item, pack, src) if item.trainer else item.kind.item(item.entry(site.data), site)
+    if item.trainer:
+        return trainer_item(item, pack, src)
+    shown = item.kind.item(item.entry(site.data), site)
+    return with_key_sentences(shown, item.key_sentences) if item.key_sentences else shown
+
+
+def with_key_sentences(shown: Item, sentences: list[str]) -> Item:
+    """The item with its slides showing only the trainer's key sentences (the portfolio's own words); documents keep the whole text."""
+    first, *rest = shown.sections
+    chosen = Section(first.heading, (Text(" ".join(sentences)),), documents=False)
+    return replace(shown, sections=(replace(first, slides=False), chosen, *rest))
 
 
 def _materials(pack, site, slides: str, handout: str) -> tuple[str, ...]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
-from pydantic import Field, create_model, model_validator
+from pydantic import BaseModel, Field, create_model, model_validator
 
 from ..base import Lasting, Loc, Model
 from ..document import Document
@@ -22,6 +22,7 @@ from ..text import Text as OneLine
 from ._pack_documents import CLOCK, TRAINER_ITEMS, pack_document
 
 TRAINER_ONLY = ("title", "grouping")  # fields only the trainer's own items take
+PORTFOLIO_ONLY = "key_sentences"  # a field only the portfolio's items take
 MOST_MINUTES = 600
 
 
@@ -120,6 +121,8 @@ class _Pack(Lasting):
             for i, item in enumerate(session.items):
                 here: Loc = ("sessions", s, "items", i)
                 if item.trainer:
+                    if getattr(item, PORTFOLIO_ONLY):
+                        yield (*here, PORTFOLIO_ONLY), "key sentences are chosen from an item of the portfolio (a case study's narrative), not from the trainer's own"
                     if item.field == "slide" and not item.title:
                         yield (*here, "title"), "a slide of the trainer's needs a title: add title: \"...\""
                     if item.grouping and item.field != "activity":
@@ -161,6 +164,8 @@ def _assemble(kinds: list[Kind]) -> dict[str, Any]:
         "title": (OneLine | None, Field(None, description="The title of a trainer's own item (a portfolio item keeps its own)")),
         "grouping": (OneLine | None, Field(None, description="How the group works on an activity, e.g. \"Pairs\" or \"Tables of four\"")),
         "minutes": (int | None, Field(None, ge=1, le=MOST_MINUTES, description="How long the item takes, in minutes")),
+        "key_sentences": (list[OneLine], Field([], description="For a case study on the slides: the sentences of its narrative to show, "
+                                                "each copied word for word from it, in its order; the handouts keep the whole case")),
         "notes": (Markdown | None, Field(None, description="The trainer's own notes on this item: in the facilitator's guide and the speaker "
                                          "notes, never on a slide, nor on the pack's page unless the pack says public_notes: true")),
     }
@@ -170,6 +175,32 @@ def _assemble(kinds: list[Kind]) -> dict[str, Any]:
     pack = create_model("Pack", __base__=_Pack, sessions=(list[session], Field(min_length=1, description="The pack's sessions in the order they are given, at least one.")))
     links = {f"sessions.items.{field}": kind.name for field, kind in items.items() if not kind.single}
     return {"model": pack, "links": links, "lists_ids": tuple(links)}
+
+
+def key_sentence_problems(pack, by_id: dict[str, dict[str, Any]]) -> Iterator[tuple[Loc, str]]:
+    """Each key sentence must be the named entry's own words: slides quote the portfolio, never retell it."""
+    for s, session in enumerate(pack.sessions):
+        for i, item in enumerate(session.items):
+            if item.trainer or not getattr(item, PORTFOLIO_ONLY):
+                continue
+            entry = by_id.get(item.kind.name, {}).get(item.entry_id)
+            text = " ".join(own_words(entry)) if entry is not None else ""
+            for k, sentence in enumerate(getattr(item, PORTFOLIO_ONLY)):
+                if " ".join(sentence.split()) not in text:
+                    yield (("sessions", s, "items", i, PORTFOLIO_ONLY, k),
+                           f"this is not word for word in the {item.kind.label} '{item.entry_id}': copy the sentence exactly from its text")
+
+
+def own_words(value: Any) -> Iterator[str]:
+    """Every text of an entry, spaces folded: where a key sentence must be found."""
+    if isinstance(value, str):
+        yield " ".join(value.split())
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from own_words(item)
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from own_words(getattr(value, name))
 
 
 def handout(pack, site) -> Document:
@@ -189,5 +220,5 @@ def _files(pack) -> tuple[str, str]:
 PARTICIPANT = Download("pack-{entry.id}-handout.docx", handout, suffix=": participant’s handout", label="Participant’s handout (Word)", pdf=True)
 FACILITATOR = Download("pack-{entry.id}-facilitator.docx", guide, suffix=": facilitator’s guide", label="Facilitator’s guide (Word)", pdf=True)
 KIND = Kind("packs", None, "training pack", "training packs", rank=150, pages=EntryPages("packs", "pack.md", searchable=False),
-            index="pack_index", local="add", assemble=_assemble,
+            index="pack_index", local="add", assemble=_assemble, cross_checks=key_sentence_problems,
             word=(PARTICIPANT, FACILITATOR), slides=Download("pack-{entry.id}.pptx", guide, suffix=": slides"))
