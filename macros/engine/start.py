@@ -79,10 +79,13 @@ def _form_problems(state, root: Path) -> list[str]:
     if not state.settings.downloads:
         return []
     from ..outputs.edition import edition_for
-    from ..outputs.word.fit import one_page_problems
 
     edition = edition_for(state.project, state.build_date, state.settings.site_url, root / state.settings.data_dir)
-    return one_page_problems(state.project, edition) if edition.handout_template else []  # the default's A4 fits (tests/outputs)
+    if not edition.handout_template:
+        return []  # the default's A4 fits (tests/outputs); python-docx is not even imported
+    from ..outputs.word.fit import one_page_problems
+
+    return one_page_problems(state.project, edition)
 
 
 def check_site_url(site_url: str | None) -> None:

@@ -37,9 +37,14 @@ def term_pattern(terms: Iterable[str]) -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(alternatives) + r")[a-z]*", re.IGNORECASE)
 
 
+def plain(html: str) -> str:
+    """An index entry's HTML as the words it shows (its tags are not text), once, before it is searched for each term."""
+    return TAG.sub(" ", html).replace("’", "'")
+
+
 def uses(text: str, pattern: re.Pattern) -> bool:
-    """Whether the text (an index entry's HTML: its tags are not text) uses one of the terms."""
-    return pattern.search(TAG.sub(" ", text).replace("’", "'")) is not None
+    """Whether the plain text uses one of the terms."""
+    return pattern.search(text) is not None
 
 
 RARE = 0.05  # a term used in at most this share of the index's entries (and at least 10) is telling
@@ -47,7 +52,7 @@ RARE = 0.05  # a term used in at most this share of the index's entries (and at 
 
 def phrase_fields(docs: list[dict], found: list[Phrase]) -> list[dict[str, str]]:
     """For each index entry (title, text), the phrases fields to add to it: {} where it uses none of the terms."""
-    texts = [(doc.get("title") or "", doc.get("text") or "") for doc in docs]
+    texts = [(plain(doc.get("title") or ""), plain(doc.get("text") or "")) for doc in docs]
     most = max(10, int(RARE * len(docs)))
     rare = [phrase for phrase in found if sum(uses(f"{title} {text}", phrase[1]) for title, text in texts) <= most]
     fields = []
