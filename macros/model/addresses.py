@@ -45,18 +45,21 @@ def link_problem(address: str) -> str | None:
     return None
 
 
+_OTHER_HOST = ("//", "\\\\", "/\\", "\\/")  # how browsers read an address on another host without its scheme
+
+
 def image_problem(address: str) -> str | None:
     """Why a page may not show a picture from `address`; None when the picture is the site's own."""
     found = as_browsers_read(address)
     if not found:
         return "a picture needs an address"
-    if _SCHEME.match(found):
+    if _SCHEME.match(found) or found.startswith(_OTHER_HOST):  # '//host/p.png' is another site too, whatever the scheme
         return f"the picture '{found}' comes from another site; a page may show pictures from this site only (no request may go elsewhere)"
     return _relative_problem(found, what="picture")
 
 
 def _relative_problem(found: str, what: str = "address") -> str | None:
-    if found.startswith(("//", "\\\\", "/\\", "\\/")):
+    if found.startswith(_OTHER_HOST):
         return f"the {what} '{found}' leads to another site (it starts with '//'); write the full https:// address, or a relative one"
     if "\\" in found:
         return f"the {what} '{found}' holds a backslash; write addresses with '/'"

@@ -155,7 +155,7 @@ CASES = {
     ),
     "a picture from another site in HTML": (
         '<img src="//tracker.example/p.png" alt="">\n', "",
-        [f"{PAGE}:{{@//tracker}}: the picture '//tracker.example/p.png' leads to another site (it starts with '//'); write the full https:// address, or a relative one"],
+        [f"{PAGE}:{{@//tracker}}: the picture '//tracker.example/p.png' comes from another site; a page may show pictures from this site only (no request may go elsewhere)"],
     ),
     "an iframe": (
         '<iframe src="https://example.org/"></iframe>\n', "",
