@@ -18,6 +18,8 @@ from ..outputs.changes.revision import RevisionError, read_revision
 from ..outputs.changes.written import written_entries
 from ..outputs.edition import edition_for
 from ..render.clock import build_date
+from ..render.prose_calls import section_problems
+from ..render.templates import TEMPLATE_DIR
 
 
 def deleted_since_edition(root: Path, data_dir: Path, project) -> list[DataProblem]:
@@ -52,6 +54,9 @@ def main(argv: list[str] | None = None) -> int:
     root = data_dir.resolve().parent
     try:
         project = load_project(root, data_dir.resolve().name, "content")
+        problems = section_problems(project, root / TEMPLATE_DIR, build_date())
+        if problems:
+            raise DataError(problems)
     except DataError as exc:
         print(exc, file=sys.stderr)
         return 1

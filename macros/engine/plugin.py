@@ -21,6 +21,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from ..model.vocab import long_date
 from ..render.tables import scrolling_tables
+from ..render.templates import TEMPLATE_DIR
 from . import markdown
 from .assets import add_generated_files, release_source
 from .atomic import Stopped, build_failure, unexpected
@@ -37,7 +38,7 @@ from .start import Build, start_build
 
 class PortfolioConfig(Config):
     data_dir = config_options.Type(str, default="data")
-    templates = config_options.Type(str, default="overrides/portfolio")
+    templates = config_options.Type(str, default=TEMPLATE_DIR)
     downloads = config_options.Type(bool, default=True)  # the Word and PowerPoint files (macros/outputs/)
     pdf_dir = config_options.Optional(config_options.Type(str))  # PDFs printed by ./run pdf, offered as downloads
 

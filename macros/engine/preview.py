@@ -26,7 +26,7 @@ from mkdocs.exceptions import Abort, ConfigurationError
 from mkdocs.livereload import LiveReloadServer, _serve_url
 
 from ..render.problems_page import DEFAULT_SITE_NAME, Problem, build_problems, fingerprint, is_summary, known_site_name, problems_page, problems_text
-from ..render.templates import TemplateFailure
+from ..render.templates import TEMPLATE_DIR, TemplateFailure
 
 ENGINE_LOGGER = "mkdocs"
 log = logging.getLogger(f"{ENGINE_LOGGER}.preview")
@@ -75,7 +75,7 @@ def raised_messages(error: BaseException | None) -> list[str]:
 class Shown:
     """What the preview shows: the last build's problems (none when it succeeded), and where its page comes from."""
 
-    template_dir: Path = Path("overrides/portfolio")
+    template_dir: Path = Path(TEMPLATE_DIR)
     site_name: str = DEFAULT_SITE_NAME
     problems: list[Problem] = field(default_factory=list)
 
@@ -84,7 +84,7 @@ class Shown:
         build may not have got as far as the committee's settings)."""
         root = Path(config.config_file_path).parent
         plugin = config.plugins.get("portfolio")
-        self.template_dir = root / (plugin.config.templates if plugin else "overrides/portfolio")
+        self.template_dir = root / (plugin.config.templates if plugin else TEMPLATE_DIR)
         self.site_name = known_site_name(root / (plugin.config.data_dir if plugin else "data")) or config.site_name or DEFAULT_SITE_NAME
 
     def page(self, nonce: str) -> tuple[bytes, str]:

@@ -118,7 +118,8 @@ def citations(sources: list, references: set[str]) -> tuple[dict[str, list[tuple
 
 
 def citing_entries(located: list[Located], cited: dict[str, list[tuple[str, Loc]]]) -> dict[str, list[tuple[str, str]]]:
-    """For each cited reference, the (kind, id) of each entry citing it: one lookup per citation.
+    """For each cited reference, the (kind, id) of each entry citing it (in its text, or in a field its kind
+    declares `citing`): one lookup per citation.
 
     A citation is known by its file and place, as a core and a local file both have a first
     entry; a single kind (the ready reckoner) has no id; an entry replaced by a local one is not
@@ -134,6 +135,11 @@ def citing_entries(located: list[Located], cited: dict[str, list[tuple[str, Loc]
             if place in owner:
                 entries.append(owner[place])
         result[ref] = entries
+    for item in located:  # a quotation's source, which the entry's page shows as a citation
+        for path in item.kind.citing:
+            for _, ref in named_ids(item.entry, path):
+                if (item.kind.name, item.key or "") not in result.setdefault(ref, []):
+                    result[ref].append((item.kind.name, item.key or ""))
     return result
 
 

@@ -32,6 +32,8 @@ H1 = re.compile(r"^# (.+)$", re.MULTILINE)
 HEADING_LINE = re.compile(r"^[ ]{0,3}#{1,6}[ \t]+(.*)$|^[ ]{0,3}(\S.*)\n[ ]{0,3}(?:=+|-+)[ \t]*$", re.MULTILINE)
 HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t]*(\{[^}]*\})?[ \t]*#*$", re.MULTILINE)
 CODE_BLOCK = re.compile(r"^```.*?^```", re.MULTILINE | re.DOTALL)
+ATTRIBUTE_LIST = re.compile(r"\{:?[ \t]*([.#][^}\n]*)\}")  # `{: #an-id .a-class }` on a paragraph or after a word (attr_list)
+HTML_ID = re.compile(r"<[a-zA-Z][^>]*?\sid=[\"']([^\"']+)[\"']")
 JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 PLACING = {kind.placed_by: kind for kind in KINDS if kind.placed_by and not kind.single}
 SCRIPTS = {macro: kind.script for kind in KINDS if kind.script for macro in (kind.index, kind.placed_by) if macro}
@@ -55,7 +57,7 @@ class ProseIndex:
     generated: dict[str, str] = field(default_factory=dict)  # page the build makes -> the kind it lists (no prose page does)
     links: list = field(default_factory=list)  # every link and picture to a file of the site (prose_links.py), checked once the book is read
     media: set[str] = field(default_factory=set)  # content/'s other files: pictures and documents
-    jinja: set[str] = field(default_factory=set)  # pages whose text holds macro calls (or other Jinja), which mkdocs-macros renders
+    jinja: dict[str, str] = field(default_factory=dict)  # page -> its text, for pages holding macro calls (or other Jinja), which mkdocs-macros renders
 
 
 def scan_prose(docs_dir: Path, display_root: Path, known: dict[str, set[str]]) -> tuple[ProseIndex, list[DataProblem]]:
@@ -81,7 +83,7 @@ def scan_prose(docs_dir: Path, display_root: Path, known: dict[str, set[str]]) -
         index.titles[src] = heading.group(1).strip() if heading else ""
         index.sections[src] = headings(body)
         if read.calls or read.mistakes or JINJA.search(text):
-            index.jinja.add(src)
+            index.jinja[src] = body
         problems += [DataProblem(name, mistake.line, "", mistake.reason) for mistake in read.mistakes]
         for call in read.calls:
             problems += _place(index, src, name, call, known)
@@ -169,13 +171,24 @@ def _html_problems(text: str, name: str) -> list[DataProblem]:
 
 
 def headings(markdown: str) -> dict[str, str]:
-    """Each heading's anchor and text, as mkdocs' table of contents makes them (an explicit `{#id}` wins)."""
+    """Each anchor a page has and its heading's text, as mkdocs makes them: a heading's (an explicit `{#id}` wins;
+    a repeated one gets `_1`, `_2`), an attribute list's `{: #id }`, and any HTML element's `id` (their text the id itself)."""
     found: dict[str, str] = {}
-    for match in HEADING.finditer(CODE_BLOCK.sub("", FRONT_MATTER.sub("", markdown))):
-        text, attributes = match.group(1), match.group(2) or ""
+    text = CODE_BLOCK.sub("", FRONT_MATTER.sub("", markdown))
+    for match in HEADING.finditer(text):
+        heading, attributes = match.group(1), match.group(2) or ""
         explicit = re.search(r"#([\w-]+)", attributes)
-        plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text).replace("*", "").replace("`", "").strip()
-        found.setdefault(explicit.group(1) if explicit else slugify(plain, "-"), plain)
+        plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", heading).replace("*", "").replace("`", "").strip()
+        anchor = explicit.group(1) if explicit else slugify(plain, "-")
+        number = 0
+        while (f"{anchor}_{number}" if number else anchor) in found:
+            number += 1
+        found[f"{anchor}_{number}" if number else anchor] = plain
+    for attributes in ATTRIBUTE_LIST.findall(text):
+        for anchor in re.findall(r"#([\w-]+)", attributes):
+            found.setdefault(anchor, anchor)
+    for anchor in HTML_ID.findall(text):
+        found.setdefault(unescape(anchor), unescape(anchor))
     return found
 
 

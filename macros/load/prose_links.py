@@ -44,11 +44,10 @@ def page_links(body: str, name: str, src: str) -> list[ProseLink]:
 def link_problems(links: list[ProseLink], pages: set[str], media: set[str], sections: dict[str, dict[str, str]], with_macros: set[str]) -> list[DataProblem]:
     """A problem for each link or picture the build would stop on: a page the site will not have, a link it
     cannot tell is a page, a file content/ does not hold, an address outside the site, or a section a page
-    without macros does not have (a page with macros may make its own, so only its headings are not checked)."""
+    without macros does not have (a page with macros may make its own: links_into_sections)."""
     problems = []
     for link in links:
-        path, _, anchor = link.target.partition("?")[0].partition("#")
-        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(link.src), path))
+        path, resolved, anchor = _resolved(link)
         if resolved.startswith("../") or resolved == "..":
             problems.append(DataProblem(link.name, link.line, "", f"the address '{link.target}' leads outside the site's pages (content/); link only to pages and files in it"))
         elif path.endswith(".md"):
@@ -63,3 +62,20 @@ def link_problems(links: list[ProseLink], pages: set[str], media: set[str], sect
         elif resolved not in media:
             problems.append(DataProblem(link.name, link.line, "", f"there is no file content/{resolved} for '{link.target}'{did_you_mean(resolved, media)}"))
     return problems
+
+
+def links_into_sections(links: list[ProseLink], sections: dict[str, dict[str, str]], with_macros: set[str]) -> list[tuple[ProseLink, str, str]]:
+    """Each link to a section of a page with macro calls that the page's own text does not make, with the page
+    and the section: its macros may make it, so only rendering the page can tell (render/prose_calls.py)."""
+    found = []
+    for link in links:
+        path, resolved, anchor = _resolved(link)
+        if anchor and path.endswith(".md") and resolved in with_macros and anchor not in sections.get(resolved, {}):
+            found.append((link, resolved, anchor))
+    return found
+
+
+def _resolved(link: ProseLink) -> tuple[str, str, str]:
+    """The link's path as written, the page or file it leads to (from content/), and its section."""
+    path, _, anchor = link.target.partition("?")[0].partition("#")
+    return path, posixpath.normpath(posixpath.join(posixpath.dirname(link.src), path)), anchor

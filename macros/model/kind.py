@@ -73,6 +73,7 @@ class Kind:
     item: Callable[[Any, Any], Item] | None = None  # what an entry is in a document: its handout, a pack, its slides
     pack_item: str | None = None  # the field of a training pack's item that names one of these
     cited: bool = False  # text cites its entries as `[...](cite:<id>)`
+    citing: tuple[str, ...] = ()  # link fields to the cited kind that its page shows as citations (a quotation's source)
     explains: Callable[[Any], tuple[str, str]] | None = None  # (term, expansion) explained wherever the term is used
     rewords: Callable[[Any], tuple[list[str], list[str]]] | None = None  # (practitioners' words, the portfolio's terms they mean),
     # for search only: a section using one of the terms is also found by the words (never shown)

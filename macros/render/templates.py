@@ -25,6 +25,10 @@ _COMPILE_OPTIONS = {"trim_blocks": True, "lstrip_blocks": True, "keep_trailing_n
 ESCAPED = ("md", "html", "xml", "config")
 
 
+# Where the portfolio's page templates are, from the project's folder (the plugin's `templates` setting may move them).
+TEMPLATE_DIR = "overrides/portfolio"
+
+
 def _bytecode_cache(directory: Path | None) -> FileSystemBytecodeCache | None:
     """Jinja's cache of compiled templates in `directory`, or None where it cannot be written.
 

@@ -30,6 +30,7 @@ ONE_LINE = "holds HTML tags ('<b>') or character references ('&lt;'), which are 
 
 def write_project(root: Path, body: str, front: str = "") -> Path:
     shutil.copytree(FIXTURE, root / "data")
+    (root / "overrides").symlink_to(ROOT / "overrides", target_is_directory=True)  # the templates validate renders a page's macros with
     page = root / PAGE
     page.parent.mkdir(parents=True)
     page.write_text(HEAD.replace("---\n", f"---\n{front}", 1) + body, encoding="utf-8")
@@ -224,6 +225,12 @@ CASES = {
         "", 'title: "<img src=x onerror=alert(1)>"\n',
         [f"{PAGE}:2: title: HTML tags ('<b>') and character references ('&lt;') are not allowed in a one-line field; write plain text"],
     ),
+    # A section made by the page's macros (the reckoner's form) is there; one neither the page nor they make is not.
+    "a link to a section the page's macros do not make": (
+        "{{ ready_reckoner() }}\n\nSee [the form](managers.md#reckoner-heading) and [the actions](managers.md#reckoner-actoins).\n", "",
+        [f"{PAGE}:{{@See [the form}}: the link 'managers.md#reckoner-actoins' leads to no section of part-four/managers.md: it has no heading "
+         "'#reckoner-actoins', on the page or from its macros (did you mean 'reckoner-actions'?)"],
+    ),
     "a front matter field named like a macro": ("", "contact_list: 1\n", [f"{PAGE}:2: contact_list: unknown field 'contact_list'; {FIELDS}"]),
     # The theme writes these into every page unescaped (the red team's c001-c009): no field is let through unread.
     "a subtitle the menu would show": ("", "subtitle: '<img src=x onerror=alert(1)>'\n", [f"{PAGE}:2: subtitle: unknown field 'subtitle' (did you mean 'title'?); {FIELDS}"]),
@@ -266,7 +273,8 @@ def test_every_page_of_the_real_content_passes():
 
 
 BUILT = ["jinja reaching Python's modules", "a setting that walks into Python", "a misspelt macro", "a missing brace", "a script element",
-         "a javascript: link defined in a list", "a macro in the front matter's title"]
+         "a javascript: link defined in a list", "a macro in the front matter's title",
+         "a link to a section the page's macros do not make"]
 
 
 @pytest.mark.builds

@@ -81,5 +81,5 @@ def handout(behaviours: list[ResistanceType], site) -> Document:
 
 
 KIND = Kind("resistance_types", ResistanceType, "resistance type", "resistance types", rank=10,
-            links={"quotes.reference": REFERENCES.name}, pages=EntryPages("resistance", "resistance_type.md", search_weight=1.2),
+            links={"quotes.reference": REFERENCES.name}, citing=("quotes.reference",), pages=EntryPages("resistance", "resistance_type.md", search_weight=1.2),
             index="resistance_type_index", word=Download("resistant-behaviours.docx", handout), item=item, pack_item="behaviour")

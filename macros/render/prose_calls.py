@@ -1,0 +1,84 @@
+"""What a prose page's macro calls put on it, rendered as the build renders them.
+
+The build's macros (engine/macros.py) call `macro_output`; `validate` and the build's start render, with the
+same function, each page that a link's section (`key-messages.md#part-three`) points into when the page's
+own text does not hold that section, so a section a macro makes is checked before mkdocs would stop on it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+from jinja2 import Environment
+
+from ..load import Project
+from ..load.errors import DataProblem, did_you_mean
+from ..load.prose import headings
+from ..load.prose_links import links_into_sections
+from ..load.site_data import SiteData
+from ..model.prose_macros import MACROS, SETTING_PATHS, VARIABLES
+from .context import portfolio_environment
+from .filters import md
+from .templates import TemplateFailure, render
+
+# The committee's own macros: the template each renders, and what it is given.
+_SITE_TEMPLATES = {
+    "contact_list": ("contact_list.md", lambda data: {"contact": data.site.contact}),
+    "contact_email": ("contact_email.md", lambda data: {"contact": data.site.contact}),
+    "download_list": ("download_list.md", lambda data: {}),
+    "save_for_offline": ("offline_control.md", lambda data: {}),
+}
+
+
+def macro_output(env: Environment, data: SiteData, name: str, args: tuple[str, ...], page_src: str, page_url: str | None) -> str:
+    """The Markdown one macro call puts on a page (TemplateFailure when a template cannot render)."""
+    if name == "setting":
+        if args[0] not in SETTING_PATHS:  # the loader refuses any other; a path such as '__class__' must never be followed
+            raise KeyError(f"setting('{args[0]}') is not one of the committee's settings")
+        value = data.site
+        for part in args[0].split("."):
+            value = getattr(value, part)
+        return md(str(value))
+    macro, kind = MACROS[name], MACROS[name].kind
+    if name in _SITE_TEMPLATES:
+        template, context = _SITE_TEMPLATES[name][0], _SITE_TEMPLATES[name][1](data)
+    elif kind is None:
+        raise KeyError(f"The macro {name}() has no implementation (macros/render/prose_calls.py).")
+    elif macro.places:
+        template, context = f"{kind.placed_by}.md", {"entry": data.by_id[kind.name][args[0]]}
+    elif name == kind.placed_by:
+        template, context = f"{kind.placed_by}.md", {"entry": getattr(data, kind.name)}
+    else:
+        template, context = f"{kind.index}.md", {}
+    output = render(env, template, page_src=page_src, page_url=page_url, **context)
+    return output.strip() if name == "contact_email" else output
+
+
+def section_problems(project: Project, template_dir: Path, build_date: str) -> list[DataProblem]:
+    """A problem for each link to a section that a page with macro calls does not have once its calls are rendered."""
+    pending = links_into_sections(project.prose.links, project.prose.sections, set(project.prose.jinja))
+    if not pending:
+        return []
+    # Entry pages' titles are not known before they render; a title never makes a section, so none is needed.
+    env = portfolio_environment(project, template_dir, build_date, defaultdict(str, project.prose.titles))
+    rendered: dict[str, dict[str, str] | None] = {}  # None: the page could not be rendered (said once)
+    problems = []
+    for link, page, anchor in pending:
+        if page not in rendered:
+            try:
+                rendered[page] = headings(_rendered_page(env, project, page, build_date))
+            except TemplateFailure as exc:
+                problems.append(DataProblem(link.name, link.line, "", f"the page {page} that the link '{link.target}' leads to could not be rendered to find its sections: {exc}"))
+                rendered[page] = None
+        sections = rendered[page]
+        if sections is not None and anchor not in sections:
+            problems.append(DataProblem(link.name, link.line, "", f"the link '{link.target}' leads to no section of {page}: it has no heading "
+                                                                  f"'#{anchor}', on the page or from its macros{did_you_mean(anchor, sections)}"))
+    return problems
+
+
+def _rendered_page(env: Environment, project: Project, page: str, build_date: str) -> str:
+    """The page's Markdown as mkdocs-macros gives it to mkdocs: its text with each macro call's output in place."""
+    calls = {name: (lambda *args, name=name: macro_output(env, project.data, name, args, page, None)) for name in MACROS}
+    return Environment().from_string(project.prose.jinja[page]).render(**calls, **dict.fromkeys(VARIABLES, build_date))
