@@ -88,11 +88,13 @@ def load_project(root: Path, data_dir: str = "data", docs_dir: str | None = "con
     """Read and check `data/` and `content/` under `root`; raise DataError listing every problem."""
     data, problems, known, located, warned = _load_data(root / data_dir, root)
     prose = ProseIndex()
-    if docs_dir and (root / docs_dir).is_dir() and known is not None:
+    if docs_dir and (root / docs_dir).is_dir():
         prose, prose_problems = scan_prose(root / docs_dir, root, known)
-        problems += prose_problems + links.unknown_sections(located, prose.sections, docs_dir)
+        problems += prose_problems
         book = next((item for item in located if item.kind.name == BOOK.name), None)
-        if book is not None:
+        if known is not None:  # else a data file cannot be read, which might hold any id or page: none is missing yet
+            problems += links.unknown_sections(located, prose.sections, docs_dir)
+        if book is not None and known is not None:
             entry_pages = {kind.src(entry_id) for kind in KINDS if kind.pages for entry_id in known.get(kind.name, ())}
             problems += book_problems(book, set(prose.titles) | entry_pages, docs_dir)
             printed = {book.entry.print_page} | {book.entry.part_print_page(part.part) for part in book.entry.parts}

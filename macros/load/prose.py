@@ -60,11 +60,12 @@ class ProseIndex:
     jinja: dict[str, str] = field(default_factory=dict)  # page -> its text, for pages holding macro calls (or other Jinja), which mkdocs-macros renders
 
 
-def scan_prose(docs_dir: Path, display_root: Path, known: dict[str, set[str]]) -> tuple[ProseIndex, list[DataProblem]]:
-    """Read every page; `known` holds the ids written in data/ for each kind."""
+def scan_prose(docs_dir: Path, display_root: Path, known: dict[str, set[str]] | None) -> tuple[ProseIndex, list[DataProblem]]:
+    """Read every page; `known` holds the ids written in data/ for each kind, or is None while a data file cannot
+    be read (which might hold any id): the pages' own mistakes are found all the same, their ids and citations not."""
     index = ProseIndex()
     cited: dict[str, set[str]] = defaultdict(set)
-    references = known.get(CITED.name, set())
+    references = None if known is None else known.get(CITED.name, set())
     pages, media, problems = read_pages(docs_dir, display_root)
     links = []
     for page in pages:
@@ -92,13 +93,13 @@ def scan_prose(docs_dir: Path, display_root: Path, known: dict[str, set[str]]) -
         links += page_links(read.text, name, src)
         for match in CITE.finditer(text):
             ref = match.group(1)
-            if ref in references:
+            if references is None or ref in references:
                 cited[ref].add(src)
             else:
                 problems.append(DataProblem(name, _line(text, match.start()), "", unknown_citation(ref, references)))
     index.cited.update(cited)
     _list_unlisted_kinds(index)
-    problems += _shadowed(index, known, docs_dir.name)
+    problems += _shadowed(index, known, docs_dir.name) if known is not None else []
     index.links.extend(links)
     index.media.update(media)
     return index, problems
@@ -141,7 +142,7 @@ def _list_unlisted_kinds(index: ProseIndex) -> None:
             index.shown[kind.name] = [src]
 
 
-def _place(index: ProseIndex, src: str, name: str, call, known: dict[str, set[str]]) -> list[DataProblem]:
+def _place(index: ProseIndex, src: str, name: str, call, known: dict[str, set[str]] | None) -> list[DataProblem]:
     """What one macro call means for the page: the script it needs, the kind it shows whole, the entry it places."""
     script = SCRIPTS.get(call.name)
     if script and script not in index.scripts.get(src, []):
@@ -150,7 +151,7 @@ def _place(index: ProseIndex, src: str, name: str, call, known: dict[str, set[st
     if whole is not None and src not in index.shown.setdefault(whole.name, []):
         index.shown[whole.name].append(src)
     kind = PLACING.get(call.name)
-    if kind is None:
+    if kind is None or known is None:
         return []
     entry_id, ids = call.args[0], known.get(kind.name, set())
     if entry_id in ids:

@@ -328,3 +328,16 @@ def test_a_link_to_a_section_a_page_does_not_have(tmp_path, capsys):
     status, messages = validate_messages(tmp_path, capsys)
     assert (status, messages) == (1, [expand(f"{PAGE}:{{@See [the}}: the link 'questions.md#what-to-ask' leads to no section of part-four/questions.md: "
                                              "it has no heading '#what-to-ask'", page)])
+
+
+def test_a_page_s_mistake_is_named_while_a_data_file_cannot_be_read(tmp_path, capsys):
+    """Every mistake at once: a YAML syntax error in one file, and a misspelt macro in a page, found in one run;
+    the page's links, ids and citations wait until every file reads (the unreadable one might hold what they name)."""
+    page = write_project(tmp_path, "See [the start](managers.md#no-such-heading) and {{ questoins() }}.\n")
+    glossary = tmp_path / "data" / "glossary.yml"
+    glossary.write_text(glossary.read_text(encoding="utf-8") + '\n  - term: "Unclosed\n', encoding="utf-8")
+    status, messages = validate_messages(tmp_path, capsys)
+    assert status == 1
+    assert [message.split(": ")[0] for message in messages if not message.startswith(" ")] == [
+        expand(f"{PAGE}:{{@See [the start}}", page), f"data/glossary.yml:{glossary.read_text(encoding='utf-8').count(chr(10))}"]
+    assert "unknown macro 'questoins' (did you mean 'question_set'?)" in messages[0]
