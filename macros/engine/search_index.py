@@ -8,10 +8,11 @@ again in memory, at 5,000 entries)."""
 
 from __future__ import annotations
 
+from ..model.kinds.search_phrases import LONGEST_PHRASE
 from ..render.pages import url_of
 from ..search.forms import solid_compounds
 from ..search.keywords import page_abbreviations, page_keywords
-from ..search.phrases import phrase_fields, phrases
+from ..search.phrases import indexed, phrase_fields, phrases
 from .state import BuildState
 
 SEARCH_PLUGINS = ("material/search", "search")
@@ -33,7 +34,8 @@ def search_entries(config) -> list[dict] | None:
 
 
 def add_practitioner_words(docs: list[dict], state: BuildState, directory_urls: bool) -> None:
-    """Add the keywords, abbreviations and solid forms to the index's entries, in place."""
+    """Add the keywords (each phrase of a few words also run together, as search-words.js sends a run of words
+    typed), abbreviations and solid forms to the index's entries, in place."""
     keywords = {url_of(src, directory_urls): words for src, words in page_keywords(state.project).items()}
     abbreviations = {url_of(src, directory_urls): terms for src, terms in page_abbreviations(state.project).items()}
     for doc, fields in zip(docs, phrase_fields(docs, phrases(state.project.data))):
@@ -42,7 +44,8 @@ def add_practitioner_words(docs: list[dict], state: BuildState, directory_urls: 
         words = keywords.get(doc["location"])
         if words:
             unique = dict.fromkeys(word for phrase in words for word in phrase.lower().split())
-            doc["keywords"] = " ".join([*unique, *solid_compounds(" ".join(unique))])
+            whole = dict.fromkeys(indexed(phrase) for phrase in words if 1 < len(phrase.split()) <= LONGEST_PHRASE)  # "familynotathome"
+            doc["keywords"] = " ".join([*unique, *solid_compounds(" ".join(unique)), *whole])
         if doc["location"] in abbreviations:
             doc["abbreviations"] = " ".join(abbreviations[doc["location"]])
         forms = solid_compounds(f"{doc.get('title', '')} {doc.get('text', '')}")

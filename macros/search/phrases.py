@@ -3,7 +3,7 @@ the search index entry of every section that uses the portfolio's own term for i
 appointments"), in fields of their own that search reads and never shows. The pairs are data (the kinds
 that `reword`, data/search_phrases.yml), the site's aid, never the portfolio's text.
 
-Words count as much as a title (`phrases`) where the section's title uses the term, or where the term is
+A phrase of several words is indexed as one, its letters run together after a mark (`indexed`). Words count as much as a title (`phrases`) where the section's title uses the term, or where the term is
 used by few sections (RARE: "alcohol", so "drunk" finds those few); as little as a keyword's common word
 (`phrases_broad`) where the term is used all over the portfolio ("impact"), so that "affects" does not make
 every page a match.
@@ -68,5 +68,17 @@ def phrase_words(text: str, found: list[Phrase]) -> list[str]:
     words: dict[str, None] = {}
     for typed, pattern in found:
         if uses(text, pattern):
-            words.update(dict.fromkeys(word for phrase in typed for word in phrase.lower().split()))
+            words.update(dict.fromkeys(indexed(phrase) for phrase in typed))
     return list(words)
+
+
+def indexed(phrase: str) -> str:
+    """A word as typed; a phrase of several as one word, its letters run together after a mark ("won't let in":
+    "_wontletin"), which search-words.js sends for each run of words typed: so a phrase is found only as a
+    phrase, its common words ("let", "in"), which the index never holds, count, and no word typed matches it as
+    the start of a longer word ("famil" of "families" is not the start of "_familynotathome")."""
+    words = phrase.lower().split()
+    return words[0] if len(words) == 1 else PHRASE_MARK + "".join(re.sub(r"[^a-z0-9]", "", word) for word in words)
+
+
+PHRASE_MARK = "_"  # search-words.js starts each run of words typed with it too

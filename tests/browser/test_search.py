@@ -168,6 +168,8 @@ TRIAL_FIRST = [
     ("cancelled visits", NO_CONTACT),
     ("dad cancels visits", NO_CONTACT),
     ("home conditions", case_study("Megan")),  # Threats of violence came first or second
+    ("how resistance affects children", Page("Part Three: Impact")),  # not in the first eight
+    ("won't let in", NO_CONTACT),  # data/search_phrases.yml: a phrase of common words
 ]
 
 
@@ -279,7 +281,7 @@ def test_list_only_pages_never_come_above_a_page_they_list(results, headings):
 def situation_results(browser, served_real_site) -> dict[str, list[str]]:
     """The first eight results of each situation and each of the trial's searches, on the real portfolio."""
     context = browser.new_context()
-    queries = [query for query, _ in SITUATIONS + TRIAL_FIRST] + ["how resistance affects children", "drunk parent"]
+    queries = [query for query, _ in SITUATIONS + TRIAL_FIRST] + ["drunk parent"]
     found = search_all(context, served_real_site, list(dict.fromkeys(queries)), keep=8)
     context.close()
     return found
@@ -299,8 +301,7 @@ def test_the_search_trials_findings(situation_results, headings):
     def address(answer):
         return answer.address(headings)
 
-    affects = situation_results["how resistance affects children"]
-    assert address(Page("Part Three: Impact")) in affects[:3], affects
+    affects = situation_results["how resistance affects children"]  # first: TRIAL_FIRST
     assert address(Page("Accessibility statement for Working with Resistance")) not in affects, affects
     drunk = situation_results["drunk parent"]
     assert {address(case_study("Samantha and Gordon")), address(Entry("tools", "Motivational Interviewing"))} <= set(drunk), drunk
@@ -323,21 +324,25 @@ def test_words_a_page_does_not_use_are_not_listed_as_missing(browser, served_rea
 
 
 # What a reader types, and what search-words.js passes to Material's search worker (which adds a
-# wildcard to each word): common words left out, and the start every form of a word shares added.
+# wildcard to each word): common words left out, the start every form of a word shares added, and each run of
+# two to four words typed, run together after a mark (as practitioners' phrases are indexed).
 SENT_TO_SEARCH = [
     ("filming", "filming film"),
-    ("cancelled visits", "cancelled visits cancel visit"),
-    ("mum keeps cancelling", "mum keeps cancelling keep cancel"),
+    ("cancelled visits", "cancelled visits cancel visit _cancelledvisits"),
+    ("mum keeps cancelling", "mum keeps cancelling keep cancel _mumkeeps _mumkeepscancelling _keepscancelling"),
     ("engaged", "engaged engag"),
     ("families", "families famil"),
     ("worried", "worried worr"),
     ("stopped", "stopped stop"),
-    ("impact on children", "impact children"),
-    ("aggressive dad", "aggressive dad"),
+    ("impact on children", "impact children _impacton _impactonchildren _onchildren"),
+    ("aggressive dad", "aggressive dad _aggressivedad"),
     ("boxes", "boxes"),
     ("status", "status"),
-    ("when to escalate", "escalate escalat"),
-    ("ambivalent parent", "ambivalent parent ambivalen"),
+    ("when to escalate", "escalate escalat _whento _whentoescalate _toescalate"),
+    ("ambivalent parent", "ambivalent parent ambivalen _ambivalentparent"),
+    ("won't let in", "won't _wontlet _wontletin _letin"),  # each run of words also run together, as phrases are indexed
+    ("one two three four five", "one two three four five _onetwo _onetwothree _onetwothreefour _twothree _twothreefour "
+                                "_twothreefourfive _threefour _threefourfive _fourfive"),  # runs of four words at most
     ('"filming"', '"filming"'),
     ("on", "on"),
 ]

@@ -508,8 +508,13 @@ CASES: dict[str, Case] = {
     ),
     # ---- search_phrases ------------------------------------------------------------------
     "search phrase: no words": case(
-        "search_phrases", "search_phrases.yml", '    words: ["cancel", "cancelled"]', "    words: []",
+        "search_phrases", "search_phrases.yml", '    words: ["cancel", "cancelled", "called off the visit"]', "    words: []",
         "data/search_phrases.yml:{@    words: []}: search_phrases[0].words: must not be empty",
+    ),
+    "search phrase: a phrase longer than search matches": case(
+        "search_phrases", "search_phrases.yml", '"called off the visit"', '"called off the home visit"',
+        "data/search_phrases.yml:{@    words: [}: search_phrases[0].words[2]: has 5 words; a phrase has at most 4, as search matches runs "
+        "of up to 4 words typed: shorten it, or give its parts as phrases of their own",
     ),
     "search phrase: one term, not a list": case(
         "search_phrases", "search_phrases.yml", '    means: ["missing appointments"]', '    means: "missing appointments"',

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from macros.load import load_site_data
 from macros.search.forms import solid_compounds
-from macros.search.phrases import phrase_fields, phrase_words, plain, term_pattern, uses
+from macros.search.phrases import indexed, phrase_fields, phrase_words, plain, term_pattern, uses
 from tests.helpers import ROOT
 
 
@@ -35,6 +35,15 @@ def test_a_term_is_found_as_whole_words_whatever_the_case_hyphens_and_markup():
 def test_a_section_gets_the_words_for_the_terms_it_uses_each_once():
     assert phrase_words("Alcohol misuse: alcohol and drugs", [DRINK, CANCEL]) == ["drunk", "drinking"]
     assert phrase_words("nothing here", [DRINK, CANCEL]) == []
+
+
+def test_a_phrase_of_several_words_is_indexed_as_one_marked_word():
+    """As search-words.js sends each run of words typed: the common words count, the punctuation does not, and
+    the mark keeps a word typed ("won") from matching the phrase as the start of a longer word."""
+    assert indexed("won't let in") == indexed("Wont  let IN") == "_wontletin"
+    assert indexed("Drunk") == "drunk"
+    door = (["won't let in", "doorstep"], term_pattern(["access to the home"]))
+    assert phrase_words("refusing access to the home", [door]) == ["_wontletin", "doorstep"]
 
 
 def test_words_count_strongly_for_a_term_in_the_title_or_used_by_few_sections():

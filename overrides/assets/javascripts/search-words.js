@@ -4,7 +4,8 @@
    on-line behaviours first. The words left out are lunr's own English stop words, which the index
    never holds anyway. A search made only of such words is sent as typed. Then each word that is
    a regular inflection brings the start all its forms share ("filming" brings "film"), so a search
-   finds a page whatever form of the word it uses.
+   finds a page whatever form of the word it uses; and each run of two to four words typed is sent run
+   together ("won't let in" as "_wontletin"), as practitioners' phrases are indexed (macros/search/phrases.py).
 
    When the results come back, before Material shows them, each result's score is weighed by the share of
    the words typed that it matches: one page cannot win a search on one of its words when another
@@ -23,14 +24,6 @@
     "wants was we were what when where which while who whom why will with would yet you your").split(" ");
   const common = {};
   COMMON.forEach(function (word) { common[word] = true; });
-
-  function withoutCommonWords(query) {
-    const words = query.split(/\s+/);
-    const kept = words.filter(function (word) {
-      return !common[word.toLowerCase().replace(/[^a-z']/g, "").replace(/'.*$/, "")];
-    });
-    return kept.join(" ").trim() ? kept.join(" ") : query;
-  }
 
   /* The start every regular form of a word shares: "filming", "filmed" and "films" give "film";
      "cancelled" gives "cancel"; "engaged" gives "engag" (engage, engaging, engagement); "families"
@@ -59,24 +52,62 @@
     return base && base.length >= MIN_START && base !== word ? base : null;
   }
 
-  /* The query to send, and the words typed, each with the forms sent for it: [["cancelled", "cancel"], ["visits", "visit"]]. */
-  function prepared(typed) {
-    const query = withoutCommonWords(typed);
+  /* Practitioners' phrases of two to four words ("won't let in": data/search_phrases.yml, and keywords) are
+     indexed as one word, their letters run together after a mark ("_wontletin"), since common words are not
+     indexed at all. So each run of two to four words typed is sent that way too, and a page holding the
+     phrase matches every word of the run. */
+  const LONGEST_PHRASE = 4;
+  const PHRASE_MARK = "_"; // so that no word typed matches a phrase as the start of a longer word
+
+  function phrasesIn(typed) {
+    const plain = typed.map(function (word) { return word.toLowerCase().replace(/[^a-z0-9]/g, ""); });
+    const found = [];
+    for (let from = 0; from < plain.length; from++) {
+      for (let to = from + 2; to <= Math.min(plain.length, from + LONGEST_PHRASE); to++) {
+        if (plain.slice(from, to).every(Boolean)) found.push({ text: PHRASE_MARK + plain.slice(from, to).join(""), from: from, to: to });
+      }
+    }
+    return found;
+  }
+
+  /* The query to send, and the words typed, each with the forms sent for it: [["cancelled", "cancel",
+     "cancelledvisits"], ["visits", "visit", "cancelledvisits"]]. */
+  function prepared(text) {
+    const typed = text.trim().split(/\s+/).filter(Boolean);
+    const keptAt = typed.map(function (_, at) { return at; }).filter(function (at) {
+      return !common[typed[at].toLowerCase().replace(/[^a-z']/g, "").replace(/'.*$/, "")];
+    });
+    const at = keptAt.length ? keptAt : typed.map(function (_, at) { return at; }); // only common words: sent as typed
+    const phrases = phrasesIn(typed);
     const added = [];
     const words = [];
-    query.split(/\s+/).forEach(function (word) {
+    const positions = []; // where each of `words` was typed
+    function add(form) { if (added.indexOf(form) < 0) added.push(form); }
+    at.forEach(function (position) {
+      const word = typed[position];
       if (!/^[a-z]+$/i.test(word)) { // leave quoted, wildcarded or +/- words as typed
-        if (/^[a-z][a-z']*$/i.test(word)) words.push([word.toLowerCase()]);
+        if (/^[a-z][a-z']*$/i.test(word)) {
+          words.push([word.toLowerCase()]);
+          positions.push(position);
+        }
         return;
       }
       const forms = [word.toLowerCase()];
       const start = sharedStart(forms[0]);
       if (start) {
         forms.push(start);
-        if (added.indexOf(start) < 0) added.push(start);
+        add(start);
       }
       words.push(forms);
+      positions.push(position);
     });
+    phrases.forEach(function (phrase) {
+      add(phrase.text);
+      words.forEach(function (forms, index) {
+        if (phrase.from <= positions[index] && positions[index] < phrase.to) forms.push(phrase.text);
+      });
+    });
+    const query = at.map(function (position) { return typed[position]; }).join(" ");
     return { query: added.length ? query + " " + added.join(" ") : query, words: words };
   }
 
