@@ -21,7 +21,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from ..model.vocab import long_date
 from ..render.tables import scrolling_tables
-from ..render.templates import TEMPLATE_DIR
+from ..render.templates import TEMPLATE_DIR, cache_theme_templates
 from . import markdown
 from .assets import add_generated_files, release_source
 from .atomic import Stopped, build_failure, unexpected
@@ -34,6 +34,7 @@ from .offline import add_offline_files
 from .print_page import PrintedPortfolio, print_parts
 from .search_index import add_practitioner_words, search_entries
 from .start import Build, start_build
+from .state import THEME_CACHE
 
 
 class PortfolioConfig(Config):
@@ -93,6 +94,7 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
 
     def on_env(self, env, config, files):
         env.filters["long_date"] = long_date  # the theme's templates show dates as readers write them
+        cache_theme_templates(env, Path(config.config_file_path).parent / THEME_CACHE)
         return env
 
     def on_page_content(self, html, page, config, files):

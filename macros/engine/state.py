@@ -22,6 +22,7 @@ from ..render.prose_calls import section_problems
 
 # Compiled templates, written downloads and drawn icons, kept between builds (where mkdocs-material's plugins keep their caches too).
 TEMPLATE_CACHE = ".cache/plugin/portfolio/templates"
+THEME_CACHE = ".cache/plugin/portfolio/theme"  # the theme's (mkdocs-material's and overrides/) compiled templates
 DOWNLOAD_CACHE = ".cache/plugin/portfolio/downloads"
 ICON_CACHE = ".cache/plugin/portfolio/icons"
 

@@ -34,7 +34,14 @@ def term_pattern(terms: Iterable[str]) -> re.Pattern:
     """Any of the terms as whole words, whatever the case and the spaces or hyphens between its words; the
     last word may run on ("impact" also matches "impacts", as Material matches a typed word as a start)."""
     alternatives = [r"[\s\-]+".join(map(re.escape, term.lower().split())) for term in terms]
-    return re.compile(r"\b(?:" + "|".join(alternatives) + r")[a-z]*", re.IGNORECASE)
+    pattern = re.compile(r"\b(?:" + "|".join(alternatives) + r")[a-z]*", re.IGNORECASE)
+    _FIRST_WORDS[pattern] = tuple({term.lower().split()[0] for term in terms if term.split()})
+    return pattern
+
+
+# Each pattern's terms' first words: a text without any of them cannot use a term, and looking for a word is
+# far cheaper than running the pattern (thousands of times a build: each index entry, each phrase).
+_FIRST_WORDS: dict[re.Pattern, tuple[str, ...]] = {}
 
 
 def plain(html: str) -> str:
@@ -42,9 +49,10 @@ def plain(html: str) -> str:
     return TAG.sub(" ", html).replace("’", "'")
 
 
-def uses(text: str, pattern: re.Pattern) -> bool:
-    """Whether the plain text uses one of the terms."""
-    return pattern.search(text) is not None
+def uses(text: str, pattern: re.Pattern, lowered: str | None = None) -> bool:
+    """Whether the plain text uses one of the terms (`lowered`: the text in lowercase, if already made)."""
+    lowered = text.lower() if lowered is None else lowered
+    return any(word in lowered for word in _FIRST_WORDS.get(pattern, ("",))) and pattern.search(text) is not None
 
 
 RARE = 0.05  # a term used in at most this share of the index's entries (and at least 10) is telling
@@ -54,7 +62,7 @@ def phrase_fields(docs: list[dict], found: list[Phrase]) -> list[dict[str, str]]
     """For each index entry (title, text), the phrases fields to add to it: {} where it uses none of the terms."""
     texts = [(plain(doc.get("title") or ""), plain(doc.get("text") or "")) for doc in docs]
     most = max(10, int(RARE * len(docs)))
-    rare = [phrase for phrase in found if sum(uses(f"{title} {text}", phrase[1]) for title, text in texts) <= most]
+    rare = [phrase for phrase in found if sum(uses(title, phrase[1]) or uses(text, phrase[1]) for title, text in texts) <= most]
     fields = []
     for title, text in texts:
         strong = phrase_words(title, found) + phrase_words(text, rare)
@@ -66,8 +74,9 @@ def phrase_fields(docs: list[dict], found: list[Phrase]) -> list[dict[str, str]]
 def phrase_words(text: str, found: list[Phrase]) -> list[str]:
     """The practitioners' words, each once, of the terms the text uses."""
     words: dict[str, None] = {}
+    lowered = text.lower()
     for typed, pattern in found:
-        if uses(text, pattern):
+        if uses(text, pattern, lowered):
             words.update(dict.fromkeys(indexed(phrase) for phrase in typed))
     return list(words)
 

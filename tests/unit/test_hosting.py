@@ -97,3 +97,19 @@ def test_compressed_copies_no_build_used_for_an_hour_leave_the_cache(tmp_path):
     write_compressed(site, cache)  # the page changed: the first version's copies, unused for two hours, go
     assert len(list(cache.iterdir())) == 2 and not first & set(cache.iterdir())
     assert gzip.decompress((site / "index.html.gz").read_bytes()) == page.read_bytes()
+
+
+def test_a_cached_copy_is_never_changed_through_the_sites_file(tmp_path):
+    """The site's copies are second names (hard links) of the cached ones: a page that changes gets new
+    copies, and the cached copies of its old version keep what they hold, for the builds that still use them."""
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    site.mkdir()
+    page = site / "index.html"
+    page.write_text("<p>the first version</p>\n" * 50, encoding="utf-8")
+    write_compressed(site, cache)
+    before = {copy: copy.read_bytes() for copy in cache.iterdir()}
+    page.write_text("<p>the second version</p>\n" * 50, encoding="utf-8")
+    write_compressed(site, cache)
+    assert all(copy.read_bytes() == content for copy, content in before.items())
+    assert gzip.decompress((site / "index.html.gz").read_bytes()) == page.read_bytes()
+    assert brotli.decompress((site / "index.html.br").read_bytes()) == page.read_bytes()
