@@ -17,10 +17,12 @@ import posixpath
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from jinja2 import Environment
+from lxml import etree
 from lxml import html as lxml_html
 from markupsafe import Markup, escape
 
@@ -29,7 +31,8 @@ BODY_TEMPLATE = "print_body.html"
 BODY_MARKER = "<!-- wwr-print-body -->"
 ID_ATTRIBUTES = ("id", "for", "headers", "aria-labelledby", "aria-describedby", "aria-controls", "aria-owns")
 ADDRESS_ATTRIBUTES = ("href", "src")
-HEADING = re.compile(r"^h([1-6])$")
+_WITH_ATTRIBUTES = etree.XPath("//*[" + " or ".join(f"@{name}" for name in (*ID_ATTRIBUTES, *ADDRESS_ATTRIBUTES)) + "]")
+_HEADINGS = etree.XPath("//h1|//h2|//h3|//h4|//h5|//h6")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 _H1 = re.compile(r"<h1[\s>].*?</h1>", re.S)
 PDF_OFFER = "wwr-pdf-offer"  # overrides/portfolio/pdf_offer.md
@@ -88,11 +91,17 @@ def page_anchor(src: str) -> str:
     return "print-" + re.sub(r"[^a-z0-9]+", "-", src.removesuffix(".md").lower()).strip("-")
 
 
+@lru_cache(maxsize=4096)  # the same links from the same folders, in the whole portfolio and again in each Part
 def relative_url(target: str, base: str) -> str:
     """`target` (a site path) as a link from the page at `base` (a site path), as a browser resolves it."""
     base_dir = base if base.endswith("/") else posixpath.dirname(base)
     path = posixpath.relpath("/" + target, "/" + base_dir)
     return path + "/" if target.endswith("/") and not path.endswith("/") else path
+
+
+@lru_cache(maxsize=4096)
+def _resolved(page_url: str, value: str):
+    return urlsplit(urljoin(f"/{page_url}", value))
 
 
 def rebase(value: str, page_url: str, print_url: str, prefix: str, inside: dict[str, str] | None = None) -> str:
@@ -102,7 +111,7 @@ def rebase(value: str, page_url: str, print_url: str, prefix: str, inside: dict[
         return f"#{prefix}--{value[1:]}" if len(value) > 1 else f"#{prefix}"
     if not value or _SCHEME.match(value) or value.startswith("/"):
         return value
-    target = urlsplit(urljoin(f"/{page_url}", value))
+    target = _resolved(page_url, value)
     anchor = (inside or {}).get(target.path.lstrip("/"))
     if anchor and not target.query:
         return f"#{anchor}--{target.fragment}" if target.fragment else f"#{anchor}"
@@ -121,9 +130,7 @@ def page_html(html: str, page_url: str, print_url: str, prefix: str, inside: dic
     root = lxml_html.fragment_fromstring(html, create_parent="div")
     for offer in root.find_class(PDF_OFFER):  # a page's offer of its own PDF: the print page offers its own
         offer.drop_tree()
-    for element in list(root.iter()):
-        if not isinstance(element.tag, str):
-            continue  # comments and processing instructions
+    for element in _WITH_ATTRIBUTES(root):  # only the elements that have one: most have none
         for name in ID_ATTRIBUTES:
             value = element.get(name)
             if value is not None:
@@ -132,11 +139,12 @@ def page_html(html: str, page_url: str, print_url: str, prefix: str, inside: dic
             value = element.get(name)
             if value is not None:
                 element.set(name, rebase(value, page_url, print_url, prefix, inside))
-        level = HEADING.match(element.tag)
-        if level and opening and level.group(1) == "1":
+    for element in _HEADINGS(root):
+        level = element.tag[1]
+        if opening and level == "1":
             _leave_mark(element)
-        elif level and not opening:
-            element.tag = f"h{min(int(level.group(1)) + down, 6)}"
+        elif not opening:
+            element.tag = f"h{min(int(level) + down, 6)}"
     pieces = [str(escape(root.text or ""))] + [lxml_html.tostring(child, encoding="unicode") for child in root]
     return Markup("".join(pieces))
 
