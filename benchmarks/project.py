@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
+from macros.model.kinds.case_studies import CaseStudy
 from macros.model.vocab import TAGS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -79,9 +80,15 @@ def _load(path: Path) -> dict:
 
 
 def entry_counts(total: int) -> dict[str, int]:
-    """How many entries of each kind a data set of `total` entries has (7:7:10)."""
+    """How many entries of each kind a data set of `total` entries has (7:7:10), at most as many case studies as
+    can be numbered (a case study's number is at most 999); the rest are courses and resources."""
     weight = sum(PROPORTIONS.values())
     counts = {kind: round(total * share / weight) for kind, share in PROPORTIONS.items()}
+    most = CaseStudy.model_fields["number"].metadata
+    highest = next(limit.le for limit in most if getattr(limit, "le", None) is not None)
+    if counts["case_studies"] > highest:
+        counts["courses"] += (counts["case_studies"] - highest) // 2
+        counts["case_studies"] = highest
     counts["resources"] = total - counts["case_studies"] - counts["courses"]
     return counts
 
