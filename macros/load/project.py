@@ -91,17 +91,23 @@ def load_project(root: Path, data_dir: str = "data", docs_dir: str | None = "con
     if docs_dir and (root / docs_dir).is_dir():
         prose, prose_problems = scan_prose(root / docs_dir, root, known)
         problems += prose_problems
-        book = next((item for item in located if item.kind.name == BOOK.name), None)
         if known is not None:  # else a data file cannot be read, which might hold any id or page: none is missing yet
-            problems += links.unknown_sections(located, prose.sections, docs_dir)
-        if book is not None and known is not None:
-            entry_pages = {kind.src(entry_id) for kind in KINDS if kind.pages for entry_id in known.get(kind.name, ())}
-            problems += book_problems(book, set(prose.titles) | entry_pages, docs_dir)
-            printed = {book.entry.print_page} | {book.entry.part_print_page(part.part) for part in book.entry.parts}
-            problems += link_problems(prose.links, set(prose.titles) | entry_pages | printed, prose.media, prose.sections, prose.jinja)
+            problems += _pages_named(prose, located, known, docs_dir)
     if problems or data is None:
         raise DataError(problems)
     return Project(data, prose, tuple(warned))
+
+
+def _pages_named(prose: ProseIndex, located: list[loader.Located], known: dict[str, set[str]], docs_dir: str) -> list[DataProblem]:
+    """Each page or section that data (`discussed_in`, the book's menu) or a prose link names and the site will not have."""
+    problems = links.unknown_sections(located, prose.sections, docs_dir)
+    book = next((item for item in located if item.kind.name == BOOK.name), None)
+    if book is not None:
+        entry_pages = {kind.src(entry_id) for kind in KINDS if kind.pages for entry_id in known.get(kind.name, ())}
+        problems += book_problems(book, set(prose.titles) | entry_pages, docs_dir)
+        printed = {book.entry.print_page} | {book.entry.part_print_page(part.part) for part in book.entry.parts}
+        problems += link_problems(prose.links, set(prose.titles) | entry_pages | printed, prose.media, prose.sections, prose.jinja)
+    return problems
 
 
 def load_site_data(data_dir: Path, display_root: Path | None = None) -> SiteData:

@@ -40,7 +40,8 @@ def macro_output(env: Environment, data: SiteData, name: str, args: tuple[str, .
         for part in args[0].split("."):
             value = getattr(value, part)
         return md(str(value))
-    macro, kind = MACROS[name], MACROS[name].kind
+    macro = MACROS[name]
+    kind = macro.kind
     if name in _SITE_TEMPLATES:
         template, context = _SITE_TEMPLATES[name][0], _SITE_TEMPLATES[name][1](data)
     elif kind is None:

@@ -13,11 +13,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from ..model.kinds import KINDS
 
 TAG = re.compile(r"<[^>]+>")
-Phrase = tuple[list[str], re.Pattern]
+
+
+@dataclass(frozen=True)
+class TermPattern:
+    """Any of the portfolio's terms a phrase means, as one pattern, with the terms' first words: a text without
+    any of them cannot use a term, and looking for a word is far cheaper than running the pattern (thousands of
+    times a build: each index entry, each phrase)."""
+
+    pattern: re.Pattern
+    first_words: tuple[str, ...]
+
+
+Phrase = tuple[list[str], TermPattern]
 
 
 def phrases(data) -> list[Phrase]:
@@ -30,18 +43,12 @@ def phrases(data) -> list[Phrase]:
     return found
 
 
-def term_pattern(terms: Iterable[str]) -> re.Pattern:
+def term_pattern(terms: Iterable[str]) -> TermPattern:
     """Any of the terms as whole words, whatever the case and the spaces or hyphens between its words; the
     last word may run on ("impact" also matches "impacts", as Material matches a typed word as a start)."""
     alternatives = [r"[\s\-]+".join(map(re.escape, term.lower().split())) for term in terms]
-    pattern = re.compile(r"\b(?:" + "|".join(alternatives) + r")[a-z]*", re.IGNORECASE)
-    _FIRST_WORDS[pattern] = tuple({term.lower().split()[0] for term in terms if term.split()})
-    return pattern
-
-
-# Each pattern's terms' first words: a text without any of them cannot use a term, and looking for a word is
-# far cheaper than running the pattern (thousands of times a build: each index entry, each phrase).
-_FIRST_WORDS: dict[re.Pattern, tuple[str, ...]] = {}
+    return TermPattern(re.compile(r"\b(?:" + "|".join(alternatives) + r")[a-z]*", re.IGNORECASE),
+                       tuple({term.lower().split()[0] for term in terms if term.split()}))
 
 
 def plain(html: str) -> str:
@@ -49,10 +56,10 @@ def plain(html: str) -> str:
     return TAG.sub(" ", html).replace("’", "'")
 
 
-def uses(text: str, pattern: re.Pattern, lowered: str | None = None) -> bool:
+def uses(text: str, terms: TermPattern, lowered: str | None = None) -> bool:
     """Whether the plain text uses one of the terms (`lowered`: the text in lowercase, if already made)."""
     lowered = text.lower() if lowered is None else lowered
-    return any(word in lowered for word in _FIRST_WORDS.get(pattern, ("",))) and pattern.search(text) is not None
+    return any(word in lowered for word in terms.first_words) and terms.pattern.search(text) is not None
 
 
 RARE = 0.05  # a term used in at most this share of the index's entries (and at least 10) is telling
@@ -61,23 +68,32 @@ RARE = 0.05  # a term used in at most this share of the index's entries (and at 
 def phrase_fields(docs: list[dict], found: list[Phrase]) -> list[dict[str, str]]:
     """For each index entry (title, text), the phrases fields to add to it: {} where it uses none of the terms."""
     texts = [(plain(doc.get("title") or ""), plain(doc.get("text") or "")) for doc in docs]
+    used = [(_used(title, found), _used(text, found)) for title, text in texts]  # each phrase's index, where used
     most = max(10, int(RARE * len(docs)))
-    rare = [phrase for phrase in found if sum(uses(title, phrase[1]) or uses(text, phrase[1]) for title, text in texts) <= most]
+    rare = {index for index in range(len(found)) if sum(index in in_title or index in in_text for in_title, in_text in used) <= most}
     fields = []
-    for title, text in texts:
-        strong = phrase_words(title, found) + phrase_words(text, rare)
-        broad = [word for word in phrase_words(text, found) if word not in strong]
+    for in_title, in_text in used:
+        strong = _words(found, in_title) + _words(found, [index for index in in_text if index in rare])
+        broad = [word for word in _words(found, in_text) if word not in strong]
         fields.append({name: " ".join(dict.fromkeys(words)) for name, words in (("phrases", strong), ("phrases_broad", broad)) if words})
     return fields
 
 
 def phrase_words(text: str, found: list[Phrase]) -> list[str]:
     """The practitioners' words, each once, of the terms the text uses."""
-    words: dict[str, None] = {}
+    return _words(found, _used(text, found))
+
+
+def _used(text: str, found: list[Phrase]) -> list[int]:
+    """The index in `found` of each phrase whose terms the text uses."""
     lowered = text.lower()
-    for typed, pattern in found:
-        if uses(text, pattern, lowered):
-            words.update(dict.fromkeys(indexed(phrase) for phrase in typed))
+    return [index for index, (_, terms) in enumerate(found) if uses(text, terms, lowered)]
+
+
+def _words(found: list[Phrase], indices: Iterable[int]) -> list[str]:
+    words: dict[str, None] = {}
+    for index in indices:
+        words.update(dict.fromkeys(indexed(phrase) for phrase in found[index][0]))
     return list(words)
 
 

@@ -251,12 +251,18 @@ def test_how_to_book_is_on_the_first_screen_of_every_course_page(browser, served
     context.close()
 
 
-def test_a_wide_table_scrolls_inside_its_region_with_the_keyboard_not_the_page(browser, served_site):
+def wide_table(browser, served_site):
+    """A 320 px phone's tab on the resources page, and the labelled region its table scrolls in, wider than the phone."""
     context = phone(browser, "320")
     tab = context.new_page()
     tab.goto(served_site + RESOURCE_TABLE, wait_until="networkidle")
-    region = tab.get_by_role("region", name=re.compile("^Table: "))
+    region = tab.get_by_role("region", name=re.compile("^Table: .+"))
     assert region.evaluate("r => r.scrollWidth > r.clientWidth")  # the table is wider than the phone
+    return context, tab, region
+
+
+def test_a_wide_table_scrolls_inside_its_region_with_the_keyboard_not_the_page(browser, served_site):
+    context, tab, region = wide_table(browser, served_site)
     region.focus()
     for _ in range(4):
         tab.keyboard.press("ArrowRight")
