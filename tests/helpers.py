@@ -229,6 +229,16 @@ def visit_all(context, urls: list[str], check, wait: str = "networkidle") -> Non
         tab.close()
 
 
+def open_settled(tab, url: str) -> None:
+    """Open `url` and wait until the page has asked for everything it asks for unprompted, the search
+    worker's index included: Material starts that worker after the page's scripts run, which on a slow
+    machine can be later than the first half-second of a quiet network. Whatever is requested after
+    this was asked for by what the test did."""
+    with tab.expect_request(lambda request: request.url.endswith("/search/search_index.json")):
+        tab.goto(url, wait_until="domcontentloaded")
+    tab.wait_for_load_state("networkidle")
+
+
 def with_front_matter(markdown: str, line: str) -> str:
     """The page with `line` as the first line of its front matter (which it may already have)."""
     if markdown.startswith("---\n"):

@@ -24,7 +24,7 @@ from pypdf import PdfReader
 
 from macros.render.filters import tel
 from tests.browser.test_accessibility import AXE, RUN_AXE, TAGS
-from tests.helpers import fixture_data, fixture_page_paths, page_address, serve_directory, site_paths, visit_all
+from tests.helpers import fixture_data, fixture_page_paths, open_settled, page_address, serve_directory, site_paths, visit_all
 
 DATA = fixture_data()
 RECKONER = DATA.ready_reckoner
@@ -112,7 +112,7 @@ def test_the_reckoner_is_filled_in_by_tapping_large_labelled_toggles_and_still_p
     tab = context.new_page()
     requests: list[str] = []
     tab.on("request", lambda request: requests.append(request.url))
-    tab.goto(served_site + "appendix/ready-reckoner/", wait_until="networkidle")
+    open_settled(tab, served_site + "appendix/ready-reckoner/")
     loaded = len(requests)
     # The form starts on the first screen, its running tally already in view at the foot of it.
     assert tab.locator("#reckoner").bounding_box()["y"] < viewport["height"]

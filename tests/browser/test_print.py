@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from macros.outputs.printed import MANIFEST
 from macros.render.filters import number_word
 from tests.browser.test_pdf import converted_names, printable_names
-from tests.helpers import fixture_data, page, page_address
+from tests.helpers import fixture_data, open_settled, page, page_address
 from tests.pdfs import LOCAL, page_texts, qr_codes
 
 DATA = fixture_data()
@@ -59,7 +59,7 @@ def test_blank_ready_reckoner_prints_on_one_page(tab, served_site):
 def test_reckoner_ticks_print_as_ticked_and_nothing_is_kept_or_sent(tab, served_site):
     requests: list[str] = []
     tab.on("request", lambda request: requests.append(request.url))
-    tab.goto(served_site + "appendix/ready-reckoner/", wait_until="networkidle")
+    open_settled(tab, served_site + "appendix/ready-reckoner/")
     loaded = len(requests)
     tab.fill("#reckoner-case", "AB-17")
     tab.fill("#reckoner-practitioner", "R. Practitioner")
