@@ -35,6 +35,7 @@ from .print_page import PrintedPortfolio, print_parts
 from .search_index import add_practitioner_words, search_entries
 from .start import Build, start_build
 from .state import THEME_CACHE
+from .theme_files import list_theme_without_hidden_folders
 
 
 class PortfolioConfig(Config):
@@ -61,6 +62,7 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
     def on_config(self, config):
         self.build, self.entry_pages = None, []
         self.build, self.entry_pages = start_build(config, self.config, self.command)
+        list_theme_without_hidden_folders(config.theme)
         return config
 
     @property

@@ -77,12 +77,13 @@ def valid_ids(kind, ids: list[str]) -> str:
 def backlinks(located: list[Located]) -> dict[tuple[str, str], dict[str, list]]:
     """(target kind, id) -> {referring kind: entries}, in the referring kind's order."""
     found: dict[tuple[str, str], dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    listed: set[tuple[str, str, int]] = set()  # (target kind, id, the entry's identity): an entry naming one twice is listed once
     for item in located:
         for path, target in item.kind.links.items():
             for _, ref in named_ids(item.entry, path):
-                entries = found[(target, ref)][item.kind.name]
-                if item.entry not in entries:
-                    entries.append(item.entry)
+                if (target, ref, id(item.entry)) not in listed:
+                    listed.add((target, ref, id(item.entry)))
+                    found[(target, ref)][item.kind.name].append(item.entry)
     return {key: dict(value) for key, value in found.items()}
 
 

@@ -98,8 +98,21 @@ def runs(text: str | None) -> list[Run]:
     return found
 
 
+# Text Markdown leaves exactly as it is: a letter first (so no list, heading or quote), then only letters, digits,
+# single spaces and punctuation that is never markup. Most titles are such text, and need no parser.
+_LITERAL = re.compile(r"[^\W\d_](?:[^\W_]|[,.'’‘“”:;?()/–—%£-]| (?=\S))*")
+
+
+@functools.lru_cache(maxsize=8192)  # a title is asked for by the downloads, the PDFs and their fingerprints
 def plain(text: str | None) -> str:
     """The text a reader sees, without formatting: for titles, properties and file names."""
+    if text and _LITERAL.fullmatch(text):
+        return text
+    return parsed_plain(text)
+
+
+def parsed_plain(text: str | None) -> str:
+    """`plain`, always through the parser."""
     return "".join(run.text for run in runs(text)).strip()
 
 

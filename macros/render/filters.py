@@ -7,6 +7,7 @@ emphasis, lists and safe links survive.
 
 from __future__ import annotations
 
+import functools
 import json
 import posixpath
 import re
@@ -61,6 +62,7 @@ def tel(phone: str | None) -> Markup | None:
     return None
 
 
+@functools.lru_cache(maxsize=8192)  # the same few targets from every entry page of a kind
 def relative(target_src: str, page_src: str) -> str:
     """Link from one source page to another, as mkdocs expects: a relative path to the .md file."""
     target, _, anchor = target_src.partition("#")

@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import inspect
 
+import jinja2
 from mkdocs.structure.files import File
+
+from tests.helpers import ROOT
 
 
 def test_material_search_keeps_the_entries_it_will_write_where_search_entries_looks():
@@ -45,3 +48,30 @@ def test_mkdocs_reads_the_menu_and_the_glossary_after_on_config_sets_them():
     assert source.index("config.plugins.on_config(config)") < source.index("get_navigation(files, config)")
     assert "config['nav']" in inspect.getsource(nav.get_navigation)
     assert "extension_configs=config['mdx_configs']" in inspect.getsource(pages.Page.render)
+
+
+def test_the_theme_lists_the_same_files_without_walking_its_hidden_folders(tmp_path):
+    """engine/theme_files.py: mkdocs lists the theme's files with its environment's loader and leaves out those
+    in hidden folders; the loader that does not walk them lists the same files to mkdocs, and still loads any template."""
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+
+    from macros.engine.theme_files import ThemeLoader, list_theme_without_hidden_folders
+
+    (tmp_path / "docs").mkdir()
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "x", "docs_dir": str(tmp_path / "docs"), "site_dir": str(tmp_path / "site"),
+                      "theme": {"name": "material", "custom_dir": str(ROOT / "overrides")}})
+    assert not config.validate()[0]
+    as_mkdocs_lists = Files([])
+    as_mkdocs_lists.add_files_from_theme(config.theme.get_env(), config)
+    list_theme_without_hidden_folders(config.theme)
+    env = config.theme.get_env()
+    assert type(env.loader) is ThemeLoader
+    listed = Files([])
+    listed.add_files_from_theme(env, config)
+    assert [file.src_uri for file in listed] == [file.src_uri for file in as_mkdocs_lists]
+    assert any(uri.endswith(".css") for uri in listed.src_uris) and any(uri.endswith(".js") for uri in listed.src_uris)
+    hidden = [name for name in jinja2.FileSystemLoader(config.theme.dirs).list_templates() if name.startswith(".icons/") and name.endswith(".svg")]
+    assert len(hidden) > 1000 and not any(name.startswith(".") for name in env.loader.list_templates())
+    assert "<svg" in env.get_template(hidden[0]).render()

@@ -65,3 +65,20 @@ def test_numbered_items_keep_their_numbers():
     found = items(["First?", "Second *with* emphasis?", "Third?"], numbered=True)
     assert [(line.style, line.number) for line in found] == [("number", 1), ("number", 2), ("number", 3)]
     assert [run.italic for run in found[1].runs] == [False, True, False]
+
+
+def test_plain_text_skips_the_parser_only_where_the_parser_would_change_nothing():
+
+    import yaml
+
+    from macros.load.links import strings
+    from macros.outputs.text import parsed_plain
+    from tests.helpers import FIXTURE_DATA, ROOT
+
+    tricky = ["1. Numbered", "# Heading", "> Quote", "- Item", "A *b*", "A_b_c", "Two  spaces", "Trailing ", "A & B", "A <b>", "A `c`",
+              "A [link](x)", "Line\nbreak", "Tab\there", "Dash -- dash", "Café au lait", "Parents’ ‘views’: (2016) 50%", "£5 – a/b"]
+    texts = [text for folder in (FIXTURE_DATA, ROOT / "data") for path in sorted(folder.rglob("*.yml"))
+             for _, text in strings(yaml.safe_load(path.read_text(encoding="utf-8"))) if len(text) < 200]
+    assert len(texts) > 100
+    for text in tricky + texts:
+        assert plain(text) == parsed_plain(text), text
