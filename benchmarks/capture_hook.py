@@ -20,7 +20,7 @@ import yaml
 from mkdocs.plugins import event_priority
 
 import macros.load.loader
-from macros.render.print_html import BODY_MARKER
+from macros.render.print_writing import BODY_MARKER
 
 # The tags plugin swaps its `<!-- material/tags -->` directive for a placeholder heading
 # in its own on_page_markdown; put the directive back so the static build renders it again.

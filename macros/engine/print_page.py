@@ -10,7 +10,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from ..model.kinds import BY_NAME
-from ..render.print_html import BODY_MARKER, PrintDocument, PrintGroup, PrintPageError, PrintPart, page_anchor, print_body, write_print_page
+from ..render.print_html import PrintDocument, PrintGroup, PrintPageError, PrintPart, page_anchor
+from ..render.print_writing import BODY_MARKER, PrintJob, write_print_pages
 from .state import BuildState
 
 
@@ -65,8 +66,8 @@ class PrintedPortfolio:
             file = files.get_file_from_path(src)
             return file.page if file else None
 
+        jobs = [PrintJob(self.documents[src], Path(page.file.abs_dest_path), page.url) for src, page in self.pages.items()]
         try:
-            for src, page in self.pages.items():
-                write_print_page(Path(page.file.abs_dest_path), print_body(state.env, self.documents[src], page_for, page.url))
+            write_print_pages(state.env, jobs, page_for)
         except PrintPageError as exc:
             raise PluginError(str(exc)) from None

@@ -8,27 +8,22 @@ live inside a print page: its ids prefixed with the page's own anchor so they st
 link to a page printed in the same document made a link inside it (on paper it jumps to the
 page, in a PDF too); any other relative link re-based from its address to the print page's;
 its headings one level down under its Part's (a Part's opening page gives the Part its heading,
-so the heading is not printed twice). The body is written into the built file a page at a time.
+so the heading is not printed twice). print_writing.py writes the print pages from them.
 """
 
 from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable, Iterator
+import secrets
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from jinja2 import Environment
 from lxml import etree
 from lxml import html as lxml_html
 from markupsafe import Markup, escape
 
-BODY_TEMPLATE = "print_body.html"
-# Where the body goes in the built page: see write_print_page.
-BODY_MARKER = "<!-- wwr-print-body -->"
 ID_ATTRIBUTES = ("id", "for", "headers", "aria-labelledby", "aria-describedby", "aria-controls", "aria-owns")
 ADDRESS_ATTRIBUTES = ("href", "src")
 _WITH_ATTRIBUTES = etree.XPath("//*[" + " or ".join(f"@{name}" for name in (*ID_ATTRIBUTES, *ADDRESS_ATTRIBUTES)) + "]")
@@ -104,12 +99,17 @@ def _resolved(page_url: str, value: str):
     return urlsplit(urljoin(f"/{page_url}", value))
 
 
+def _relative(value: str) -> bool:
+    """An address that reads differently from another page: not a fragment, not absolute, no scheme."""
+    return bool(value) and not value.startswith(("#", "/")) and not _SCHEME.match(value)
+
+
 def rebase(value: str, page_url: str, print_url: str, prefix: str, inside: dict[str, str] | None = None) -> str:
     """An address written on the page at `page_url`, as it must read inside the print page. `inside`
     maps the address of each page printed in the same document to its anchor there."""
     if value.startswith("#"):
         return f"#{prefix}--{value[1:]}" if len(value) > 1 else f"#{prefix}"
-    if not value or _SCHEME.match(value) or value.startswith("/"):
+    if not _relative(value):
         return value
     target = _resolved(page_url, value)
     anchor = (inside or {}).get(target.path.lstrip("/"))
@@ -121,15 +121,38 @@ def rebase(value: str, page_url: str, print_url: str, prefix: str, inside: dict[
     return rebased + (f"?{target.query}" if target.query else "") + (f"#{target.fragment}" if target.fragment else "")
 
 
-def page_html(html: str, page_url: str, print_url: str, prefix: str, inside: dict[str, str] | None = None, opening: bool = False,
-              down: int = 1) -> Markup:
-    """One page's HTML made to live inside a print page: unique ids, links re-based (or made links inside
-    the document, `inside`), headings `down` levels down (an entry printed after a section goes under
-    it). An `opening` page gives its Part the Part's heading: its own h1 is left out (its id stays, on
-    an empty mark, for links to it) and its other headings keep their level."""
+@dataclass(frozen=True)
+class PreparedPage:
+    """A page's HTML made ready to print in any print page: ids prefixed, headings moved, its own PDF offer
+    left out. Its relative links, which read differently from each print page's address, are numbered marks
+    in `html` (`links` holds them as written), filled in for one print page by `for_document`."""
+
+    html: str
+    page_url: str
+    prefix: str
+    links: tuple[str, ...] = ()
+
+    def for_document(self, print_url: str, inside: dict[str, str] | None = None) -> Markup:
+        if not self.links:
+            return Markup(self.html)
+        return Markup(_LINK_MARK.sub(lambda mark: str(escape(rebase(self.links[int(mark[1])], self.page_url, print_url, self.prefix, inside))),
+                                     self.html))
+
+
+# A mark no page can hold by chance: a number drawn for each run of the generator.
+_MARK_TEXT = f"wwr-print-link-{secrets.token_hex(8)}-"
+_LINK_MARK = re.compile(re.escape(_MARK_TEXT) + "([0-9]+)")
+
+
+def prepare_page(html: str, page_url: str, prefix: str, opening: bool = False, down: int = 1) -> PreparedPage:
+    """One page's HTML made to live inside a print page: unique ids, links re-based or marked to be (see
+    PreparedPage), headings `down` levels down (an entry printed after a section goes under it). An `opening`
+    page gives its Part the Part's heading: its own h1 is left out (its id stays, on an empty mark, for links
+    to it) and its other headings keep their level."""
     root = lxml_html.fragment_fromstring(html, create_parent="div")
     for offer in root.find_class(PDF_OFFER):  # a page's offer of its own PDF: the print page offers its own
         offer.drop_tree()
+    links: list[str] = []
     for element in _WITH_ATTRIBUTES(root):  # only the elements that have one: most have none
         for name in ID_ATTRIBUTES:
             value = element.get(name)
@@ -137,8 +160,13 @@ def page_html(html: str, page_url: str, print_url: str, prefix: str, inside: dic
                 element.set(name, " ".join(f"{prefix}--{part}" for part in value.split()))
         for name in ADDRESS_ATTRIBUTES:
             value = element.get(name)
-            if value is not None:
-                element.set(name, rebase(value, page_url, print_url, prefix, inside))
+            if value is None:
+                continue
+            if _relative(value):
+                element.set(name, f"{_MARK_TEXT}{len(links)}")
+                links.append(value)
+            else:
+                element.set(name, rebase(value, page_url, "", prefix))
     for element in _HEADINGS(root):
         level = element.tag[1]
         if opening and level == "1":
@@ -146,7 +174,13 @@ def page_html(html: str, page_url: str, print_url: str, prefix: str, inside: dic
         elif not opening:
             element.tag = f"h{min(int(level) + down, 6)}"
     pieces = [str(escape(root.text or ""))] + [lxml_html.tostring(child, encoding="unicode") for child in root]
-    return Markup("".join(pieces))
+    return PreparedPage("".join(pieces), page_url, prefix, tuple(links))
+
+
+def page_html(html: str, page_url: str, print_url: str, prefix: str, inside: dict[str, str] | None = None, opening: bool = False,
+              down: int = 1) -> Markup:
+    """`prepare_page` for one print page, at `print_url`."""
+    return prepare_page(html, page_url, prefix, opening, down).for_document(print_url, inside)
 
 
 def _leave_mark(heading) -> None:
@@ -165,45 +199,3 @@ def heading_text(html: str, default: str = "") -> str:
     for mark in heading.xpath(".//a[contains(concat(' ', @class, ' '), ' headerlink ')]"):
         mark.drop_tree()
     return " ".join(heading.text_content().split()) or default
-
-
-def print_body(env: Environment, document: PrintDocument, page_for: Callable[[str], object], print_url: str) -> Iterator[str]:
-    """The contents and every Part of a print page, as HTML, a piece at a time.
-
-    `page_for(src)` is the built page of a source path (with `.title`, `.url` and `.content`,
-    its converted HTML). The pieces are written straight to the file, so the whole portfolio is
-    never held in memory as one string (20 MB of text, several copies, at 5,000 entries).
-    """
-    pages = {src: page_for(src) for src in document.pages}
-    missing = [src for src, page in pages.items() if page is None or getattr(page, "content", None) is None]
-    if missing:
-        raise PrintPageError(f"The printed portfolio needs every page converted first; {', '.join(missing[:3])} was not.")
-    inside = {pages[src].url: page_anchor(src) for src in document.pages}
-    openings = {part.opening for part in document.parts}
-    # A Part's pages sit one level under its heading; the entries printed after a section, one more; those printed
-    # in a group of the committee's own, one more again, under the group's heading.
-    down = {src: (1 if section == part.opening else 2) + (src in part.groups)
-            for part in document.parts for section, entries in part.sections for src in entries}
-    groups = {src: group for part in document.parts for src, group in part.groups.items()}
-
-    def html_of(src: str) -> Markup:
-        page = pages[src]
-        return page_html(page.content, page.url, print_url, page_anchor(src), inside, opening=src in openings, down=down.get(src, 1))
-
-    titles = {src: heading_text(page.content, page.title or "") for src, page in pages.items()}
-    return env.get_template(BODY_TEMPLATE).generate(document=document, title_of=titles.__getitem__, anchor=page_anchor, html_of=html_of,
-                                                    group_of=groups.get, level_of=lambda src: down.get(src, 1))
-
-
-def write_print_page(path: Path, body: Iterator[str]) -> None:
-    """Put the body in place of the marker in the built page, via a temp file (never half-written)."""
-    before, marker, after = path.read_text(encoding="utf-8").partition(BODY_MARKER)
-    if not marker:
-        raise PrintPageError(f"{path}: the print page lost its body marker; a template or plugin removed it.")
-    partial = path.with_name(path.name + ".partial")
-    with partial.open("w", encoding="utf-8") as out:
-        out.write(before)
-        for piece in body:
-            out.write(piece)
-        out.write(after)
-    partial.replace(path)
