@@ -92,14 +92,11 @@ def write_print_pages(env: Environment, jobs: list[PrintJob], page_for: Callable
     order = {part.slug: index for index, part in enumerate(book.document.parts)} if book else {}
     waiting = sorted((job for job in jobs if not job.document.book), key=lambda job: order.get(job.document.parts[0].slug, len(order)))
 
-    def write(job: PrintJob, body: Iterator[str]) -> None:
-        write_print_page(job.path, body)
-        shared.let_go(job.document.pages)
-
     def parts_past(position: int) -> None:
         while waiting and order.get(waiting[0].document.parts[0].slug, len(order)) < position:
             job = waiting.pop(0)
-            write(job, print_body(env, job.document, page_for, job.url, shared))
+            write_print_page(job.path, print_body(env, job.document, page_for, job.url, shared))
+            shared.let_go(job.document.pages)
 
     if book:
         part_of = {src: index for index, part in enumerate(book.document.parts) for src in part.pages}
@@ -109,7 +106,7 @@ def write_print_pages(env: Environment, jobs: list[PrintJob], page_for: Callable
                 yield piece
                 parts_past(part_of.get(shared.last, -1))
 
-        write(book, book_then_parts())
+        write_print_page(book.path, book_then_parts())
     parts_past(len(order) + 1)
 
 

@@ -68,3 +68,35 @@ def test_rebase(value, page, result):
 def test_page_anchor():
     assert page_anchor("case-studies/one.md") == "print-case-studies-one"
     assert page_anchor("part-four/index.md") == "print-part-four-index"
+
+
+def test_each_printed_page_is_prepared_once_for_the_whole_portfolio_and_its_part(tmp_path, monkeypatch):
+    from types import SimpleNamespace
+
+    from jinja2 import Environment, FileSystemLoader
+
+    from macros.render import print_writing
+    from macros.render.print_html import PrintDocument, PrintPart
+    from macros.render.print_writing import BODY_MARKER, PrintJob, print_body, write_print_pages
+    from tests.helpers import ROOT
+
+    env = Environment(loader=FileSystemLoader(ROOT / "overrides" / "portfolio"), autoescape=True)
+    pages = {f"part-{p}/{n}.md": SimpleNamespace(title=f"Page {p}{n}", url=f"part-{p}/{n}/",
+                                                 content=f'<h1 id="t">Page {p}{n}</h1><p><a href="../../part-1/a/">first</a> <a href="#t">top</a></p>')
+             for p in (1, 2) for n in ("a", "b")}
+    parts = [PrintPart(f"part-{p}", [(f"part-{p}/a.md", [f"part-{p}/b.md"])]) for p in (1, 2)]
+    documents = [PrintDocument("print.md", parts, book=True)] + [PrintDocument(f"print/{part.slug}.md", [part], book=False) for part in parts]
+    urls = ["print/"] + [f"print/{part.slug}/" for part in parts]
+    paths = [tmp_path / f"{index}.html" for index in range(len(documents))]
+    for path in paths:
+        path.write_text(f"<html>{BODY_MARKER}</html>", encoding="utf-8")
+    prepared: list[str] = []
+    real_prepare = print_writing.prepare_page
+    monkeypatch.setattr(print_writing, "prepare_page", lambda html, url, *args, **kwargs: prepared.append(url) or real_prepare(html, url, *args, **kwargs))
+    write_print_pages(env, [PrintJob(document, path, url) for document, path, url in zip(documents, paths, urls)], pages.get)
+    assert sorted(prepared) == sorted(page.url for page in pages.values()), "each page once"
+    for document, path, url in zip(documents, paths, urls):
+        alone = "".join(print_body(env, document, pages.get, url))
+        assert path.read_text(encoding="utf-8") == f"<html>{alone}</html>"
+    part_two = paths[2].read_text(encoding="utf-8")
+    assert 'href="../../part-1/a/"' in part_two and 'href="#print-part-1-a"' in paths[0].read_text(encoding="utf-8")
