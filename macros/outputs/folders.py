@@ -15,6 +15,7 @@ import os
 import re
 import shutil
 import stat
+import subprocess
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -106,7 +107,8 @@ def project_sources(root: Path, *configured: Path) -> list[Path]:
 
 
 def staging_folder(real: Path, kind: str = "building") -> Path:
-    """This process's folder next to the output folder: `building` (the new output) or `old` (the previous)."""
+    """This process's folder next to the output folder: `building` (the new output), `old` (the previous, until
+    the new one is in place) or `removing` (the previous, on its way out)."""
     return real.with_name(f".{real.name}.{kind}-{os.getpid()}")
 
 
@@ -146,14 +148,14 @@ def running(pid: int) -> bool:
 
 def remove_stale(real: Path) -> None:
     """Remove the staging folders that killed runs left next to `real` (a run still going keeps its own:
-    two may run at once). A run killed between moving the previous output aside and moving the new one
-    in leaves no output at all: the previous one is put back."""
+    two may run at once), and previous outputs left half-removed (`removing`, whoever's). A run killed between
+    moving the previous output aside and moving the new one in leaves no output at all: the previous one is put back."""
     if not real.parent.is_dir():
         return
-    pattern = re.compile(rf"\.{re.escape(real.name)}\.(building|old)-(\d+)")
+    pattern = re.compile(rf"\.{re.escape(real.name)}\.(building|old|removing)-(\d+)")
     for path in real.parent.iterdir():
         match = pattern.fullmatch(path.name)
-        if not match or running(int(match[2])):
+        if not match or (match[1] != "removing" and running(int(match[2]))):
             continue
         if match[1] == "old" and not real.exists():
             path.rename(real)
@@ -177,7 +179,21 @@ def swap_in(staging: Path, real: Path) -> None:
         if old.exists():
             old.rename(real)
         raise
-    shutil.rmtree(old, ignore_errors=True)
+    if old.exists():
+        remove_in_background(old, staging_folder(real, "removing"))
+
+
+def remove_in_background(folder: Path, removing: Path) -> None:
+    """Remove `folder` in a process that outlives this one, so the run ends without waiting: a large site's
+    previous copy is tens of thousands of files (each page with its compressed copies), a second or more
+    to delete. It is renamed `removing` first, a name never put back (remove_stale); one a stopped removal
+    left, the next run removes."""
+    try:
+        folder.rename(removing)
+        subprocess.run(["sh", "-c", 'rm -rf -- "$1" >/dev/null 2>&1 &', "sh", str(removing)], start_new_session=True, check=True,
+                       stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    except (OSError, subprocess.CalledProcessError):  # no shell to start it with: removed here, while the run waits
+        shutil.rmtree(removing if removing.exists() else folder, ignore_errors=True)
 
 
 def check_writable(folder: Path) -> None:

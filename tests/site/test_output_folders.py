@@ -64,8 +64,12 @@ def contents(folder: Path) -> dict[str, bytes]:
 
 
 def leftovers(folder: Path) -> list[str]:
-    """Staging folders (`.<name>.building-<pid>`, `.<name>.old-<pid>`) in `folder`."""
-    return sorted(p.name for p in folder.iterdir() if ".building-" in p.name or ".old-" in p.name)
+    """Staging folders (`.<name>.building-<pid>`, `.<name>.old-<pid>`) in `folder`, and previous outputs still
+    there (`.<name>.removing-<pid>`) once their removal, which runs on after the run, has had 30 s to finish."""
+    deadline = time.monotonic() + 30
+    while any(".removing-" in p.name for p in folder.iterdir()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return sorted(p.name for p in folder.iterdir() if any(kind in p.name for kind in (".building-", ".old-", ".removing-")))
 
 
 def error_lines(result) -> list[str]:
@@ -153,6 +157,30 @@ def test_staging_folders_of_killed_builds_go_and_those_of_running_ones_stay(proj
 
     assert result.returncode == 0, result.stderr
     assert leftovers(parent) == [running.name]
+
+
+def test_the_previous_output_goes_once_the_new_one_is_in_place(tmp_path):
+    real = tmp_path / "out"
+    for index in range(200):
+        (real / f"page-{index}").mkdir(parents=True)
+        (real / f"page-{index}" / "index.html").write_text("previous")
+    staging = make_staging(real)
+    (staging / "index.html").write_text("new")
+
+    swap_in(staging, real)
+
+    assert [p.name for p in real.iterdir()] == ["index.html"] and (real / "index.html").read_text() == "new"
+    assert leftovers(tmp_path) == [], "the previous copy is removed (by a process that outlives the run)"
+
+
+def test_a_previous_output_left_half_removed_is_removed_and_never_put_back(tmp_path):
+    removing = tmp_path / f".out.removing-{os.getpid()}"  # even one a running process is removing
+    (removing / "assets").mkdir(parents=True)
+    (removing / "index.html").write_text("previous")
+
+    remove_stale(tmp_path / "out")
+
+    assert not removing.exists() and not (tmp_path / "out").exists()
 
 
 def test_a_build_killed_between_its_two_moves_gets_the_previous_site_back(tmp_path):
