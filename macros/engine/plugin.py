@@ -23,7 +23,7 @@ from ..model.vocab import long_date
 from ..render.tables import scrolling_tables
 from ..render.templates import TEMPLATE_DIR, cache_theme_templates
 from . import markdown
-from .assets import add_generated_files, release_source
+from .assets import add_generated_files, release_markdown, release_source
 from .atomic import Stopped, build_failure, unexpected
 from .checked_pages import checked_html
 from .empty_pages import drop_from_nav, pages_with_nothing_yet
@@ -101,6 +101,7 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
 
     def on_page_content(self, html, page, config, files):
         html = scrolling_tables(checked_html(html, page, self.state.settings.docs_dir), page.title or "")
+        release_markdown(page)
         return self.printed_portfolio.mark(html, page, files) if self.printed_portfolio else html
 
     def on_page_context(self, context, page, config, nav):

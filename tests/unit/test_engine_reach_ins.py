@@ -75,3 +75,25 @@ def test_the_theme_lists_the_same_files_without_walking_its_hidden_folders(tmp_p
     hidden = [name for name in jinja2.FileSystemLoader(config.theme.dirs).list_templates() if name.startswith(".icons/") and name.endswith(".svg")]
     assert len(hidden) > 1000 and not any(name.startswith(".") for name in env.loader.list_templates())
     assert "<svg" in env.get_template(hidden[0]).render()
+
+
+def test_a_converted_pages_markdown_can_be_let_go_and_its_title_stays(tmp_path):
+    """engine/assets.py `release_markdown`: after on_page_content a page's Markdown is emptied; mkdocs then takes
+    its title from the converted page, and only None (not "") would mean a page not read yet."""
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+    from macros.engine.assets import release_markdown
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "page.md").write_text("# The page's own title\n\nText.\n", encoding="utf-8")
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "x", "docs_dir": str(tmp_path / "docs"), "site_dir": str(tmp_path / "site")})
+    assert not config.validate()[0]
+    file = File("page.md", str(tmp_path / "docs"), str(tmp_path / "site"), True)
+    page = Page(None, file, config)
+    page.read_source(config)
+    page.render(config, Files([file]))
+    release_markdown(page)
+    assert page.markdown == "" and page.title == "The page's own title" and "Text." in page.content
