@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+
 from markupsafe import Markup
 
 
+@functools.lru_cache(maxsize=256)  # the preview draws the same addresses again on every save
 def qr_svg(address: str | None) -> Markup | None:
     """An SVG QR code of `address` that scales to whatever size print.css gives it (a viewBox, no fixed size)."""
     if not address:
