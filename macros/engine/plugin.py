@@ -29,6 +29,7 @@ from .checked_pages import checked_html
 from .empty_pages import drop_from_nav, pages_with_nothing_yet
 from .finish import finish_site
 from .footer import footer_links
+from .lazy_imports import defer_unused_imports
 from .navigation import listing_pages
 from .offline import add_offline_files
 from .print_page import PrintedPortfolio, print_parts
@@ -36,6 +37,8 @@ from .search_index import add_practitioner_words, search_entries
 from .start import Build, start_build
 from .state import THEME_CACHE
 from .theme_files import list_theme_without_hidden_folders
+
+defer_unused_imports()  # before mkdocs loads mkdocs-macros, the next plugin in mkdocs.yml
 
 
 class PortfolioConfig(Config):

@@ -97,3 +97,22 @@ def test_a_converted_pages_markdown_can_be_let_go_and_its_title_stays(tmp_path):
     page.render(config, Files([file]))
     release_markdown(page)
     assert page.markdown == "" and page.title == "The page's own title" and "Text." in page.content
+
+
+def test_mkdocs_macros_gets_requests_loaded_only_when_it_uses_it():
+    """engine/lazy_imports.py: mkdocs-macros imports `requests` only to ask PyPI about its `modules:` setting;
+    the portfolio plugin, loaded first, stands in for it. In a fresh process: after both plugins are imported
+    no module of requests (or urllib3) is loaded, and what mkdocs-macros uses of it still works."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys, macros.engine.plugin, mkdocs_macros.plugin, mkdocs_macros.util as util\n"
+        "loaded = sorted(name for name in sys.modules if name.split('.')[0] in ('requests', 'urllib3') and name != 'requests')\n"
+        "print(loaded, type(sys.modules['requests']).__name__)\n"
+        "print(callable(util.requests.get), issubclass(util.requests.exceptions.RequestException, Exception), type(sys.modules['requests']).__name__)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert result.stdout.splitlines() == ["[] _LoadedOnFirstUse", "True True module"]
+    source = inspect.getsource(__import__("mkdocs_macros.util", fromlist=["x"]))
+    assert "import requests\n" in source and source.count("requests.") == 2, "mkdocs-macros uses requests for more than is_on_pypi now"
