@@ -8,6 +8,7 @@ prose that would lose something here; what a page still loses is returned, for t
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from html import unescape
@@ -29,9 +30,17 @@ class Sanitised:
     dropped: tuple[str, ...]  # what was taken out, in words: "the HTML element <script>"
 
 
+@functools.lru_cache(maxsize=65536)  # a site repeats its attributes: classes, ids, the same few addresses
+def _verdict(tag: str, name: str, value: str) -> tuple[bool, str | None]:
+    """Whether an attribute's name is allowed on `tag`, and if so what is wrong with its value (None: nothing)."""
+    allowed = allowed_attribute(tag, name)
+    return allowed, value_problem(tag, name, value) if allowed else None
+
+
 def _judge(tag: str, attribute: str, value: str) -> str | None:
     """Each attribute as nh3 meets it: kept only where the site's rules allow its name and value."""
-    return None if not allowed_attribute(tag, attribute) or value_problem(tag, attribute, value) else value
+    allowed, problem = _verdict(tag, attribute, value)
+    return value if allowed and not problem else None
 
 
 _cleaner = nh3.Cleaner(
@@ -55,7 +64,7 @@ def sanitise(html: str) -> Sanitised:
         for match in _ATTRIBUTE.finditer(attributes):
             name = match.group(1).lower()
             value = unescape(next(part for part in match.groups()[1:] if part is not None))
-            problem = value_problem(tag, name, value) if allowed_attribute(tag, name) else None
+            problem = _verdict(tag, name, value)[1]
             if problem or name.startswith("data-md-"):
                 dropped.append(problem or f"the attribute {name}= on <{tag}>")
     dropped[:0] = [f"the HTML element <{tag}>" for tag in sorted(tags - TAGS)]
