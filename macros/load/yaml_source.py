@@ -87,6 +87,7 @@ class _StrictLoader(yaml.SafeLoader):
         raise _Fail(DataProblem(self.file, mark.line + 1, _NOT_ALLOWED.sub("\ufffd", format_loc(path)), reason))
 
 
+_TEXT = "tag:yaml.org,2002:str"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _TAG_NAMES = {"int": "a whole number", "float": "a number", "bool": "true or false", "null": "an empty value"}
 _SCALAR_CONSTRUCTOR = yaml.constructor.SafeConstructor()
@@ -98,6 +99,8 @@ def _scalar_problem(node: yaml.ScalarNode) -> str | None:
     PyYAML raises plain ValueError/KeyError for these while constructing, with no line; checking
     each scalar here, where its place is known, turns them into ordinary located problems.
     """
+    if node.tag == _TEXT:
+        return None  # text is read as it stands: nothing to fail (nearly every scalar)
     construct = yaml.SafeLoader.yaml_constructors.get(node.tag)
     if construct is None:
         return None  # an unknown tag: construction reports it with its line
