@@ -18,7 +18,7 @@ import re
 import secrets
 from dataclasses import dataclass, field
 from functools import lru_cache
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import SplitResult, urljoin, urlsplit
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -86,17 +86,12 @@ def page_anchor(src: str) -> str:
     return "print-" + re.sub(r"[^a-z0-9]+", "-", src.removesuffix(".md").lower()).strip("-")
 
 
-@lru_cache(maxsize=4096)  # the same links from the same folders, in the whole portfolio and again in each Part
+@lru_cache(maxsize=16384)  # the same pages linked from every page, in the whole portfolio and again in each Part
 def relative_url(target: str, base: str) -> str:
     """`target` (a site path) as a link from the page at `base` (a site path), as a browser resolves it."""
     base_dir = base if base.endswith("/") else posixpath.dirname(base)
     path = posixpath.relpath("/" + target, "/" + base_dir)
     return path + "/" if target.endswith("/") and not path.endswith("/") else path
-
-
-@lru_cache(maxsize=4096)
-def _resolved(page_url: str, value: str):
-    return urlsplit(urljoin(f"/{page_url}", value))
 
 
 def _relative(value: str) -> bool:
@@ -111,7 +106,11 @@ def rebase(value: str, page_url: str, print_url: str, prefix: str, inside: dict[
         return f"#{prefix}--{value[1:]}" if len(value) > 1 else f"#{prefix}"
     if not _relative(value):
         return value
-    target = _resolved(page_url, value)
+    return _from_print_page(urlsplit(urljoin(f"/{page_url}", value)), print_url, inside)
+
+
+def _from_print_page(target: SplitResult, print_url: str, inside: dict[str, str] | None) -> str:
+    """A site address (`target`, resolved) as a link from the print page at `print_url`."""
     anchor = (inside or {}).get(target.path.lstrip("/"))
     if anchor and not target.query:
         return f"#{anchor}--{target.fragment}" if target.fragment else f"#{anchor}"
@@ -125,18 +124,15 @@ def rebase(value: str, page_url: str, print_url: str, prefix: str, inside: dict[
 class PreparedPage:
     """A page's HTML made ready to print in any print page: ids prefixed, headings moved, its own PDF offer
     left out. Its relative links, which read differently from each print page's address, are numbered marks
-    in `html` (`links` holds them as written), filled in for one print page by `for_document`."""
+    in `html` (`links` holds the site address each leads to), filled in for one print page by `for_document`."""
 
     html: str
-    page_url: str
-    prefix: str
-    links: tuple[str, ...] = ()
+    links: tuple[SplitResult, ...] = ()
 
     def for_document(self, print_url: str, inside: dict[str, str] | None = None) -> Markup:
         if not self.links:
             return Markup(self.html)
-        return Markup(_LINK_MARK.sub(lambda mark: str(escape(rebase(self.links[int(mark[1])], self.page_url, print_url, self.prefix, inside))),
-                                     self.html))
+        return Markup(_LINK_MARK.sub(lambda mark: str(escape(_from_print_page(self.links[int(mark[1])], print_url, inside))), self.html))
 
 
 # A mark no page can hold by chance: a number drawn for each run of the generator.
@@ -152,7 +148,7 @@ def prepare_page(html: str, page_url: str, prefix: str, opening: bool = False, d
     root = lxml_html.fragment_fromstring(html, create_parent="div")
     for offer in root.find_class(PDF_OFFER):  # a page's offer of its own PDF: the print page offers its own
         offer.drop_tree()
-    links: list[str] = []
+    links: list[SplitResult] = []
     for element in _WITH_ATTRIBUTES(root):  # only the elements that have one: most have none
         for name in ID_ATTRIBUTES:
             value = element.get(name)
@@ -164,7 +160,7 @@ def prepare_page(html: str, page_url: str, prefix: str, opening: bool = False, d
                 continue
             if _relative(value):
                 element.set(name, f"{_MARK_TEXT}{len(links)}")
-                links.append(value)
+                links.append(urlsplit(urljoin(f"/{page_url}", value)))
             else:
                 element.set(name, rebase(value, page_url, "", prefix))
     for element in _HEADINGS(root):
@@ -174,7 +170,7 @@ def prepare_page(html: str, page_url: str, prefix: str, opening: bool = False, d
         elif not opening:
             element.tag = f"h{min(int(level) + down, 6)}"
     pieces = [str(escape(root.text or ""))] + [lxml_html.tostring(child, encoding="unicode") for child in root]
-    return PreparedPage("".join(pieces), page_url, prefix, tuple(links))
+    return PreparedPage("".join(pieces), tuple(links))
 
 
 def page_html(html: str, page_url: str, print_url: str, prefix: str, inside: dict[str, str] | None = None, opening: bool = False,

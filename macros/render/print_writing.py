@@ -49,18 +49,25 @@ def print_body(env: Environment, document: PrintDocument, page_for: Callable[[st
     def html_of(src: str) -> Markup:
         return shared.get(src, prepare).for_document(print_url, inside)
 
-    titles = {src: heading_text(page.content, page.title or "") for src, page in pages.items()}
+    titles = {src: shared.title(src, page) for src, page in pages.items()}
     return env.get_template(BODY_TEMPLATE).generate(document=document, title_of=titles.__getitem__, anchor=page_anchor, html_of=html_of,
                                                     group_of=groups.get, level_of=lambda src: down.get(src, 1))
 
 
 class PreparedPages:
     """Pages prepared for one print page, kept for the next one that prints them (a Part's, after the whole
-    portfolio's) and let go once it is written."""
+    portfolio's) and let go once it is written; and their titles."""
 
     def __init__(self):
         self.held: dict[str, PreparedPage] = {}
         self.last: str | None = None  # the page prepared or taken last
+        self.titles: dict[str, str] = {}  # each page's, as the contents lists it: short, so all are kept
+
+    def title(self, src: str, page) -> str:
+        found = self.titles.get(src)
+        if found is None:
+            found = self.titles[src] = heading_text(page.content, page.title or "")
+        return found
 
     def get(self, src: str, prepare: Callable[[str], PreparedPage]) -> PreparedPage:
         found = self.held.get(src)
