@@ -13,8 +13,22 @@ from pathlib import Path
 KEEP_UNUSED_SECONDS = 3600
 
 
+TOUCHED_RECENTLY_SECONDS = 600  # an entry touched this recently is far from the hour: touching it again changes nothing
+
+
 def mark_used(path: Path) -> None:
     os.utime(path)
+
+
+def in_cache(path: Path) -> bool:
+    """Whether `path` is in its cache, marked used if it is (one stat, and a touch only when it is not recent)."""
+    try:
+        touched = path.stat().st_mtime
+    except OSError:
+        return False
+    if touched < time.time() - TOUCHED_RECENTLY_SECONDS:
+        mark_used(path)
+    return True
 
 
 def prune_unused(cache_dir: Path, used: Iterable[Path]) -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import brotli
 
-from ..caches import mark_used, prune_unused
+from ..caches import in_cache, prune_unused
 from . import TEXT_TYPES
 from .digests import FileDigests
 
@@ -47,9 +47,11 @@ def _place(copy: Path, sibling: Path) -> None:
     """The cached copy as the site's file: a second name for it (a hard link, ten times cheaper than copying;
     cached copies are only ever replaced whole, never changed), or a copy where the two folders are on
     different disks or links are not allowed."""
-    sibling.unlink(missing_ok=True)
     try:
         os.link(copy, sibling)
+    except FileExistsError:  # a file of an earlier build in the same folder
+        sibling.unlink()
+        _place(copy, sibling)
     except OSError:
         shutil.copyfile(copy, sibling)
 
@@ -72,10 +74,9 @@ def write_compressed(site_dir: Path, cache: Path | None = None, digests: FileDig
             key = digests.of(path)
             cached = [cache / f"{key}.{ext}" for ext in EXTENSIONS]
             used.extend(cached)
-            if all(copy.is_file() for copy in cached):
+            if all(in_cache(copy) for copy in cached):
                 for copy, sibling in zip(cached, siblings):
                     _place(copy, sibling)
-                    mark_used(copy)
                 return
         compressed = _compress(path.read_bytes())
         for sibling, content in zip(siblings, compressed):
