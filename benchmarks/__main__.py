@@ -143,13 +143,13 @@ def run(args, sizes: list[int], workdir: Path, started: float) -> int:
         else:
             compressed, uncompressed, other_categories, lighthouse_note = lighthouse.report(command, site, page_kinds(real_project))
 
-    # Live editing through mkdocs serve.
+    # Live editing in the editors' preview, ./run serve.
     live = None
     if args.quick:
         print("\nLive edit: skipped (--quick)")
     else:
         live = live_edit_seconds(workdir)
-        print(f"\nLive edit: a case study title edited in data/ showed in `mkdocs serve` after {live:.2f} s (median of 3 saves)")
+        print(f"\nLive edit: a case study title edited in data/ showed in the preview (./run serve) after {live:.2f} s (median of 3 saves)")
 
     # Targets. In --quick there is no 1,000-entry set, so the largest set stands in for it.
     at_1000 = next((r for r in results if r.entries == 1_000), None)

@@ -198,10 +198,11 @@ def wait_for(url: str, text: str, seconds: float, step: float = 0.02) -> bool:
 
 
 @contextlib.contextmanager
-def mkdocs_serve(project: Path):
-    """`mkdocs serve` of a project on a free loopback port; yields its base address, stops it after."""
+def preview(project: Path):
+    """The editors' preview, `./run serve` (what it runs once set up), of a project on a free loopback port;
+    yields its base address, stops it after."""
     port = _free_port()
-    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+    process = subprocess.Popen([sys.executable, "-m", "macros", "serve", str(port)],
                                cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         yield f"http://127.0.0.1:{port}/"
@@ -211,7 +212,7 @@ def mkdocs_serve(project: Path):
 
 
 def live_edit_seconds(workdir: Path, edits: int = 3) -> float:
-    """Seconds from saving a case study's new title to `mkdocs serve` serving it: the median of `edits`
+    """Seconds from saving a case study's new title to the preview (`./run serve`) serving it: the median of `edits`
     saves in a row, each waiting for the one before to show (one save's time varies by a few tenths).
 
     Runs on a copy of the real portfolio; each edit changes the first case study's title.
@@ -224,10 +225,10 @@ def live_edit_seconds(workdir: Path, edits: int = 3) -> float:
     if old not in text:
         raise RuntimeError(f"cannot find {old} in data/case_studies.yml to edit")
     times = []
-    with mkdocs_serve(project) as base:
+    with preview(project) as base:
         url = f"{base}case-studies/{first['id']}/"
         if not wait_for(url, first["title"], 120, step=0.25):
-            raise RuntimeError("mkdocs serve did not start within 120 s")
+            raise RuntimeError("the preview did not start within 120 s")
         for edit in range(1, edits + 1):
             time.sleep(1)  # let the file watcher settle after the build before
             marker = f"(edit {edit} for timing)"

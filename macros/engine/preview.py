@@ -30,6 +30,10 @@ from ..render.templates import TEMPLATE_DIR, TemplateFailure
 
 ENGINE_LOGGER = "mkdocs"
 log = logging.getLogger(f"{ENGINE_LOGGER}.preview")
+# How often the preview looks for saved files (mkdocs' own: 0.5 s, which is up to half a second more between a save
+# and the page): looking over content/, data/, overrides/ and macros/ takes about 6 ms, 3% of one core at 0.2 s.
+# Looking, not being told by the system, works on shared drives too.
+POLL_SECONDS = 0.2
 LIVE_RELOAD = "/livereload/"  # where mkdocs' script in an open page asks whether to reload
 PROBLEMS_STATUS = 503  # Service Unavailable: the site is not there until the files are fixed
 
@@ -205,7 +209,7 @@ def _preview(site_dir: str, address: str, announce: Callable[[str], None], confi
         shown.problems = build_problems(logged + unlogged)
         log.error(f"The site could not be built; the browser shows why, at {serve_url}. Fix the file and save it.")
 
-    server = PreviewServer(shown, builder=builder, host=host, port=port, root=site_dir, mount_path=mount_path)
+    server = PreviewServer(shown, builder=builder, host=host, port=port, root=site_dir, mount_path=mount_path, polling_interval=POLL_SECONDS)
     server.error_handler = lambda code: _file_bytes(Path(site_dir) / f"{code}.html") if code in (404, 500) else None
     try:
         server.server_bind()
