@@ -198,17 +198,26 @@ def wait_for(url: str, text: str, seconds: float, step: float = 0.02) -> bool:
 
 
 @contextlib.contextmanager
-def preview(project: Path):
-    """The editors' preview, `./run serve` (what it runs once set up), of a project on a free loopback port;
-    yields its base address, stops it after."""
+def _serving(project: Path, command: list[str]):
+    """Run `command` (its "{port}" a free loopback port) in `project`; yield the address it serves at, stop it after."""
     port = _free_port()
-    process = subprocess.Popen([sys.executable, "-m", "macros", "serve", str(port)],
-                               cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen([sys.executable, *(part.format(port=port) for part in command)], cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         yield f"http://127.0.0.1:{port}/"
     finally:
         process.terminate()
         process.wait(timeout=20)
+
+
+def preview(project: Path):
+    """The editors' preview, `./run serve` (what it runs once set up), of a project on a free loopback port;
+    yields its base address, stops it after."""
+    return _serving(project, ["-m", "macros", "serve", "{port}"])
+
+
+def mkdocs_serve(project: Path):
+    """`mkdocs serve` of a project on a free loopback port; yields its base address, stops it after."""
+    return _serving(project, ["-m", "mkdocs", "serve", "-a", "127.0.0.1:{port}"])
 
 
 def live_edit_seconds(workdir: Path, edits: int = 3) -> float:

@@ -1,20 +1,21 @@
-"""`mkdocs serve` rebuilds when data or theme overrides change, and serves the new page."""
+"""The editors' preview (`./run serve`) and `mkdocs serve` rebuild when data or theme overrides change, and
+serve the new page."""
 
 from __future__ import annotations
 
 import pytest
 
-from benchmarks.web import mkdocs_serve, wait_for
+from benchmarks.web import mkdocs_serve, preview, wait_for
 from tests.helpers import fixture_data, fixture_project
 
 CASE = fixture_data().case_studies[0]
 
 
-@pytest.fixture
-def served_project(tmp_path):
+@pytest.fixture(params=[preview, mkdocs_serve], ids=["./run serve", "mkdocs serve"])
+def served_project(tmp_path, request):
     project = fixture_project(tmp_path / "project")
-    with mkdocs_serve(project) as base:
-        assert wait_for(base + f"case-studies/{CASE.id}/", CASE.title, 60, step=0.25), "mkdocs serve did not start"
+    with request.param(project) as base:
+        assert wait_for(base + f"case-studies/{CASE.id}/", CASE.title, 60, step=0.25), "the server did not start"
         yield project, base
 
 
