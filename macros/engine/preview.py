@@ -124,6 +124,9 @@ class PreviewServer(LiveReloadServer):
 
     def __init__(self, shown: Shown, **options):
         super().__init__(**options)
+        # mkdocs waits 0.1 s after a change for more; the files are looked at every POLL_SECONDS, so the changes
+        # of one look come together, and no later look can come within 0.1 s: the wait only delayed the page.
+        self.build_delay = 0.01
         self.shown = shown
         self._bound = False
         logging.getLogger(f"{ENGINE_LOGGER}.livereload").addFilter(_QUIET)

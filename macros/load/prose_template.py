@@ -9,6 +9,7 @@ line, found by `./run validate` and the build alike, before anything renders.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -51,6 +52,7 @@ class ReadPage:
     text: str
 
 
+@functools.lru_cache(maxsize=512)  # the preview reads every prose page again on every save; most have not changed
 def read_calls(text: str) -> ReadPage:
     """The macro calls in a page's Markdown (front matter blanked, so lines count from the file's top)."""
     try:

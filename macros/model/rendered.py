@@ -181,6 +181,7 @@ _INLINE_LINK = re.compile(r"\]\(")
 _PLAIN_TARGET = re.compile(r"\(\s*(?:https?://[\w.-]+(?:[/?#][^\s()<>]*)?|mailto:[^\s?&()<>]+@[^\s?&()<>]+|tel:[0-9+ .-]+|cite:[a-z0-9-]+|[\w.-][\w./#-]*)\s*\)")
 
 
+@functools.lru_cache(maxsize=512)  # the preview checks every prose page again on every save; most have not changed
 def prose_problems(markdown_text: str) -> list[HtmlProblem]:
     """What a prose page's own Markdown and HTML (its macro calls left out) would put on a page that no page may hold.
 

@@ -116,3 +116,16 @@ def test_mkdocs_macros_gets_requests_loaded_only_when_it_uses_it():
     assert result.stdout.splitlines() == ["[] _LoadedOnFirstUse", "True True module"]
     source = inspect.getsource(__import__("mkdocs_macros.util", fromlist=["x"]))
     assert "import requests\n" in source and source.count("requests.") == 2, "mkdocs-macros uses requests for more than is_on_pypi now"
+
+
+def test_the_preview_sets_how_often_mkdocs_live_reload_server_looks_and_waits():
+    """engine/preview.py: `./run serve` gives mkdocs' LiveReloadServer its polling interval and sets its `build_delay`;
+    both must still be what the server's loop reads."""
+    from mkdocs.livereload import LiveReloadServer
+
+    from macros.engine.preview import POLL_SECONDS
+
+    assert "polling_interval" in inspect.signature(LiveReloadServer.__init__).parameters
+    assert "PollingObserver(timeout=polling_interval)" in inspect.getsource(LiveReloadServer.__init__)
+    assert "timeout=self.build_delay" in inspect.getsource(LiveReloadServer._build_loop)
+    assert 0 < POLL_SECONDS < 0.5
