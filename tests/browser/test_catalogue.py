@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from playwright.sync_api import expect
 
-from tests.helpers import fixture_data
+from tests.helpers import fixture_data, open_settled
 
 DATA = fixture_data()
 
@@ -27,7 +27,7 @@ FACETS = {
 def catalogue(tab, served_site):
     requests: list[str] = []
     tab.on("request", lambda request: requests.append(request.url))
-    tab.goto(served_site + "courses/")
+    open_settled(tab, served_site + "courses/")  # the search worker's own loading is over before a filter is touched
     tab.wait_for_selector("#course-filters:not([hidden])")
     return tab, requests
 
