@@ -144,15 +144,30 @@ def citing_entries(located: list[Located], cited: dict[str, list[tuple[str, Loc]
     return result
 
 
-def unknown_sections(located: list[Located], sections: dict[str, dict[str, str]], docs_name: str) -> list[DataProblem]:
-    """Every `discussed_in` that names a page of `content/` that is not there, or a section it does not have."""
-    problems = []
+@dataclass(frozen=True)
+class SectionToFind:
+    """A `discussed_in` section that its page's own text does not make but its macros may: only rendering the
+    page can tell (render/prose_calls.py), which says `problem` (its reason still to write) if they do not."""
+
+    problem: DataProblem
+    page: str
+    anchor: str
+    shown: str  # the page as the editor knows it: content/part-four/managers.md
+
+
+def unknown_sections(located: list[Located], sections: dict[str, dict[str, str]], docs_name: str,
+                     with_macros: frozenset[str] | set[str] = frozenset()) -> tuple[list[DataProblem], list[SectionToFind]]:
+    """Every `discussed_in` that names a page of `content/` that is not there, or a section it does not have;
+    and those naming a section that a page with macro calls (`with_macros`) may make."""
+    problems, to_find = [], []
     for item in located:
         for index, target in enumerate(getattr(item.entry, "discussed_in", None) or []):
             page, _, anchor = target.partition("#")
             loc = item.loc + ("discussed_in", index)
             if page not in sections:
                 problems.append(item.source.problem(loc, f"there is no page {docs_name}/{page}{did_you_mean(page, sections)}"))
+            elif anchor and anchor not in sections[page] and page in with_macros:
+                to_find.append(SectionToFind(item.source.problem(loc, ""), page, anchor, f"{docs_name}/{page}"))
             elif anchor and anchor not in sections[page]:
                 problems.append(item.source.problem(loc, f"{docs_name}/{page} has no section '#{anchor}'{did_you_mean(anchor, sections[page])}"))
-    return problems
+    return problems, to_find

@@ -26,6 +26,7 @@ class Project:
     data: SiteData
     prose: ProseIndex = field(default_factory=ProseIndex)
     warnings: tuple[DataProblem, ...] = ()  # what may be a mistake but builds (load/warnings.py)
+    sections_to_find: tuple[links.SectionToFind, ...] = ()  # `discussed_in` sections only a page's macros can make
 
     def page_of(self, kind: str, entry_id: str) -> str | None:
         """The prose page that places an entry, else its own page, else none."""
@@ -87,27 +88,30 @@ class Project:
 def load_project(root: Path, data_dir: str = "data", docs_dir: str | None = "content") -> Project:
     """Read and check `data/` and `content/` under `root`; raise DataError listing every problem."""
     data, problems, known, located, warned = _load_data(root / data_dir, root)
-    prose = ProseIndex()
+    prose, to_find = ProseIndex(), []
     if docs_dir and (root / docs_dir).is_dir():
         prose, prose_problems = scan_prose(root / docs_dir, root, known)
         problems += prose_problems
         if known is not None:  # else a data file cannot be read, which might hold any id or page: none is missing yet
-            problems += _pages_named(prose, located, known, docs_dir)
+            named, to_find = _pages_named(prose, located, known, docs_dir)
+            problems += named
     if problems or data is None:
         raise DataError(problems)
-    return Project(data, prose, tuple(warned))
+    return Project(data, prose, tuple(warned), tuple(to_find))
 
 
-def _pages_named(prose: ProseIndex, located: list[loader.Located], known: dict[str, set[str]], docs_dir: str) -> list[DataProblem]:
-    """Each page or section that data (`discussed_in`, the book's menu) or a prose link names and the site will not have."""
-    problems = links.unknown_sections(located, prose.sections, docs_dir)
+def _pages_named(prose: ProseIndex, located: list[loader.Located], known: dict[str, set[str]],
+                 docs_dir: str) -> tuple[list[DataProblem], list[links.SectionToFind]]:
+    """Each page or section that data (`discussed_in`, the book's menu) or a prose link names and the site will not
+    have; and each `discussed_in` section that only rendering its page's macros can find."""
+    problems, to_find = links.unknown_sections(located, prose.sections, docs_dir, set(prose.jinja))
     book = next((item for item in located if item.kind.name == BOOK.name), None)
     if book is not None:
         entry_pages = {kind.src(entry_id) for kind in KINDS if kind.pages for entry_id in known.get(kind.name, ())}
         problems += book_problems(book, set(prose.titles) | entry_pages, docs_dir)
         printed = {book.entry.print_page} | {book.entry.part_print_page(part.part) for part in book.entry.parts}
         problems += link_problems(prose.links, set(prose.titles) | entry_pages | printed, prose.media, prose.sections, prose.jinja)
-    return problems
+    return problems, to_find
 
 
 def load_site_data(data_dir: Path, display_root: Path | None = None) -> SiteData:

@@ -8,6 +8,7 @@ own text does not hold that section, so a section a macro makes is checked befor
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 from jinja2 import Environment
@@ -59,23 +60,33 @@ def macro_output(env: Environment, data: SiteData, name: str, args: tuple[str, .
 def section_problems(project: Project, template_dir: Path, build_date: str) -> list[DataProblem]:
     """A problem for each link to a section that a page with macro calls does not have once its calls are rendered."""
     pending = links_into_sections(project.prose.links, project.prose.sections, set(project.prose.jinja))
-    if not pending:
+    if not pending and not project.sections_to_find:
         return []
     # Entry pages' titles are not known before they render; a title never makes a section, so none is needed.
     env = portfolio_environment(project, template_dir, build_date, defaultdict(str, project.prose.titles))
     rendered: dict[str, dict[str, str] | None] = {}  # None: the page could not be rendered (said once)
     problems = []
-    for link, page, anchor in pending:
+
+    def sections_of(page: str, at: DataProblem, named: str) -> dict[str, str] | None:
         if page not in rendered:
             try:
                 rendered[page] = headings(_rendered_page(env, project, page, build_date))
             except TemplateFailure as exc:
-                problems.append(DataProblem(link.name, link.line, "", f"the page {page} that the link '{link.target}' leads to could not be rendered to find its sections: {exc}"))
+                problems.append(replace(at, reason=f"the page {page} that {named} leads to could not be rendered to find its sections: {exc}"))
                 rendered[page] = None
-        sections = rendered[page]
+        return rendered[page]
+
+    for link, page, anchor in pending:
+        at = DataProblem(link.name, link.line, "", "")
+        sections = sections_of(page, at, f"the link '{link.target}'")
         if sections is not None and anchor not in sections:
-            problems.append(DataProblem(link.name, link.line, "", f"the link '{link.target}' leads to no section of {page}: it has no heading "
-                                                                  f"'#{anchor}', on the page or from its macros{did_you_mean(anchor, sections)}"))
+            problems.append(replace(at, reason=f"the link '{link.target}' leads to no section of {page}: it has no heading "
+                                               f"'#{anchor}', on the page or from its macros{did_you_mean(anchor, sections)}"))
+    for item in project.sections_to_find:
+        sections = sections_of(item.page, item.problem, f"'{item.page}#{item.anchor}'")
+        if sections is not None and item.anchor not in sections:
+            problems.append(replace(item.problem, reason=f"{item.shown} has no section '#{item.anchor}', on the page or from its "
+                                                         f"macros{did_you_mean(item.anchor, sections)}"))
     return problems
 
 

@@ -341,3 +341,20 @@ def test_a_page_s_mistake_is_named_while_a_data_file_cannot_be_read(tmp_path, ca
     assert [message.split(": ")[0] for message in messages if not message.startswith(" ")] == [
         expand(f"{PAGE}:{{@See [the start}}", page), f"data/glossary.yml:{glossary.read_text(encoding='utf-8').count(chr(10))}"]
     assert "unknown macro 'questoins' (did you mean 'question_set'?)" in messages[0]
+
+
+def test_data_may_name_a_section_a_page_s_macros_make_and_no_other(tmp_path, capsys):
+    """`discussed_in` names a section by its page and anchor: one that the page's macros make (the reckoner's form on
+    this page) is there, as a reader following it finds; one that neither the page nor its macros make is the
+    data file's mistake, at its line, with what it may have meant."""
+    write_project(tmp_path, "{{ ready_reckoner() }}\n")
+    tools = tmp_path / "data" / "tools.yml"
+    text = tools.read_text(encoding="utf-8")
+    first = "  - id: motivational-interviewing\n"
+    assert first in text
+    tools.write_text(text.replace(first, first + '    discussed_in: ["part-four/managers.md#reckoner-heading", "part-four/managers.md#reckoner-actoins"]\n'),
+                     encoding="utf-8")
+    line = tools.read_text(encoding="utf-8").splitlines().index(first.rstrip("\n")) + 2
+    status, messages = validate_messages(tmp_path, capsys)
+    assert (status, messages) == (1, [f"data/tools.yml:{line}: tools[0].discussed_in[1]: content/part-four/managers.md has no section "
+                                      "'#reckoner-actoins', on the page or from its macros (did you mean 'reckoner-actions'?)"])
