@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -21,12 +22,14 @@ def mark_used(path: Path) -> None:
 
 
 def in_cache(path: Path) -> bool:
-    """Whether `path` is in its cache, marked used if it is (one stat, and a touch only when it is not recent)."""
+    """Whether the file `path` is in its cache, marked used if it is (one stat, and a touch only when it is not recent)."""
     try:
-        touched = path.stat().st_mtime
+        found = path.stat()
     except OSError:
         return False
-    if touched < time.time() - TOUCHED_RECENTLY_SECONDS:
+    if not stat.S_ISREG(found.st_mode):
+        return False
+    if found.st_mtime < time.time() - TOUCHED_RECENTLY_SECONDS:
         mark_used(path)
     return True
 

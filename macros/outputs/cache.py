@@ -20,7 +20,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..caches import mark_used, prune_unused
+from ..caches import in_cache, prune_unused
 from ..load import Project
 from ..load.links import CITE, named_ids
 from ..model.kinds import BY_NAME, CITED, KINDS
@@ -109,9 +109,7 @@ def place_downloads(project: Project, edition: Edition, planned: list[Download],
     for download in planned:
         stem, dot, suffix = download.name.rpartition(".")
         target = cache_dir / f"{stem}.{fingerprint(project, shared, download)}{dot}{suffix}"
-        if target.is_file():
-            mark_used(target)
-        else:
+        if not in_cache(target):
             pending.append((download, target))
         placed.append((download, target))
     prune_unused(cache_dir, (path for _, path in placed))

@@ -113,3 +113,22 @@ def test_a_cached_copy_is_never_changed_through_the_sites_file(tmp_path):
     assert all(copy.read_bytes() == content for copy, content in before.items())
     assert gzip.decompress((site / "index.html.gz").read_bytes()) == page.read_bytes()
     assert brotli.decompress((site / "index.html.br").read_bytes()) == page.read_bytes()
+
+
+def test_a_cache_entry_is_a_file_and_is_marked_used_when_it_was_not_lately(tmp_path):
+    import os
+    import time
+
+    from macros.caches import KEEP_UNUSED_SECONDS, TOUCHED_RECENTLY_SECONDS, in_cache
+
+    old, recent, folder = tmp_path / "old.gz", tmp_path / "recent.gz", tmp_path / "folder.gz"
+    old.write_bytes(b"x")
+    recent.write_bytes(b"x")
+    folder.mkdir()
+    an_hour_ago = time.time() - KEEP_UNUSED_SECONDS
+    os.utime(old, (an_hour_ago, an_hour_ago))
+    lately = time.time() - TOUCHED_RECENTLY_SECONDS / 2
+    os.utime(recent, (lately, lately))
+    assert in_cache(old) and old.stat().st_mtime > time.time() - 60, "marked used, so no build prunes it"
+    assert in_cache(recent) and recent.stat().st_mtime == lately, "touched lately: left as it is"
+    assert not in_cache(folder) and not in_cache(tmp_path / "missing.gz")
