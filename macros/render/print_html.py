@@ -102,11 +102,22 @@ def _relative(value: str) -> bool:
 def rebase(value: str, page_url: str, print_url: str, prefix: str, inside: dict[str, str] | None = None) -> str:
     """An address written on the page at `page_url`, as it must read inside the print page. `inside`
     maps the address of each page printed in the same document to its anchor there."""
+    if not _relative(value):
+        return _unmoved(value, prefix)
+    return _from_print_page(_resolved(page_url, value), print_url, inside)
+
+
+def _unmoved(value: str, prefix: str) -> str:
+    """An address that reads the same from every print page: a fragment (made one of the page's own ids
+    there, `prefix`) or an absolute address."""
     if value.startswith("#"):
         return f"#{prefix}--{value[1:]}" if len(value) > 1 else f"#{prefix}"
-    if not _relative(value):
-        return value
-    return _from_print_page(urlsplit(urljoin(f"/{page_url}", value)), print_url, inside)
+    return value
+
+
+def _resolved(page_url: str, value: str) -> SplitResult:
+    """A relative address written on the page at `page_url`, as the site address it leads to."""
+    return urlsplit(urljoin(f"/{page_url}", value))
 
 
 def _from_print_page(target: SplitResult, print_url: str, inside: dict[str, str] | None) -> str:
@@ -160,9 +171,9 @@ def prepare_page(html: str, page_url: str, prefix: str, opening: bool = False, d
                 continue
             if _relative(value):
                 element.set(name, f"{_MARK_TEXT}{len(links)}")
-                links.append(urlsplit(urljoin(f"/{page_url}", value)))
+                links.append(_resolved(page_url, value))
             else:
-                element.set(name, rebase(value, page_url, "", prefix))
+                element.set(name, _unmoved(value, prefix))
     for element in _HEADINGS(root):
         level = element.tag[1]
         if opening and level == "1":
