@@ -18,7 +18,7 @@ from ..outputs.changes.revision import RevisionError, read_revision
 from ..outputs.changes.written import written_entries
 from ..outputs.edition import edition_for
 from ..render.clock import build_date
-from ..render.prose_calls import section_problems
+from ..render.prose_calls import with_macro_sections
 from ..render.templates import TEMPLATE_DIR
 
 
@@ -53,10 +53,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     root = data_dir.resolve().parent
     try:
-        project = load_project(root, data_dir.resolve().name, "content")
-        problems = section_problems(project, root / TEMPLATE_DIR, build_date())
-        if problems:
-            raise DataError(problems)
+        project = with_macro_sections(load_project(root, data_dir.resolve().name, "content"), root / TEMPLATE_DIR, build_date())
     except DataError as exc:
         print(exc, file=sys.stderr)
         return 1

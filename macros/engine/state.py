@@ -8,7 +8,7 @@ from pathlib import Path
 
 from jinja2 import Environment
 
-from ..load import DataError, Project, load_project
+from ..load import Project, load_project
 from ..outputs.background import Writing
 from ..outputs.cache import check_templates, place_downloads
 from ..outputs.downloads import plan_downloads
@@ -18,7 +18,7 @@ from ..render.clock import build_date
 from ..render.context import portfolio_environment
 from ..render.offered import OfferedDownloads
 from ..render.pages import EntryPage, render_entry_pages
-from ..render.prose_calls import section_problems
+from ..render.prose_calls import with_macro_sections
 
 # Compiled templates, written downloads and drawn icons, kept between builds (where mkdocs-material's plugins keep their caches too).
 TEMPLATE_CACHE = ".cache/plugin/portfolio/templates"
@@ -63,11 +63,8 @@ class BuildState:
         downloads; the build waits for them (`writing.wait()`) before copying files. The entry pages are
         handed to mkdocs as its files, not kept in the state (14 MB of Markdown at 5,000 entries)."""
         root = settings.root
-        project = load_project(root, settings.data_dir, settings.docs_dir)
         today = build_date()
-        problems = section_problems(project, root / settings.templates, today)
-        if problems:
-            raise DataError(problems)
+        project = with_macro_sections(load_project(root, settings.data_dir, settings.docs_dir), root / settings.templates, today)
         titles = dict(project.prose.titles)
         shelf, writing, notice = OfferedDownloads([]), None, None
         sources = pdf_fingerprints(project, settings.site_url, root / settings.data_dir, root / settings.docs_dir, (root / settings.templates).parent)

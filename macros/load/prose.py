@@ -34,6 +34,8 @@ HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t]*(\{[^}]*\})?[ \t]*#*$", re.MULTIL
 CODE_BLOCK = re.compile(r"^```.*?^```", re.MULTILINE | re.DOTALL)
 ATTRIBUTE_LIST = re.compile(r"\{:?[ \t]*([.#][^}\n]*)\}")  # `{: #an-id .a-class }` on a paragraph or after a word (attr_list)
 HTML_ID = re.compile(r"<[a-zA-Z][^>]*?\sid=[\"']([^\"']+)[\"']")
+HTML_HEADING = re.compile(r"<h[1-6]\s[^>]*?\bid=[\"']([^\"']+)[\"'][^>]*>(.*?)</h[1-6]>", re.S | re.I)  # a macro's heading, with its text
+HTML_TAG = re.compile(r"<[^>]+>")
 JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 PLACING = {kind.placed_by: kind for kind in KINDS if kind.placed_by and not kind.single}
 SCRIPTS = {macro: kind.script for kind in KINDS if kind.script for macro in (kind.index, kind.placed_by) if macro}
@@ -173,7 +175,8 @@ def _html_problems(text: str, name: str) -> list[DataProblem]:
 
 def headings(markdown: str) -> dict[str, str]:
     """Each anchor a page has and its heading's text, as mkdocs makes them: a heading's (an explicit `{#id}` wins;
-    a repeated one gets `_1`, `_2`), an attribute list's `{: #id }`, and any HTML element's `id` (their text the id itself)."""
+    a repeated one gets `_1`, `_2`), an attribute list's `{: #id }`, an HTML heading's `id` (with its text), and any
+    other HTML element's `id` (their text the id itself)."""
     found: dict[str, str] = {}
     text = CODE_BLOCK.sub("", FRONT_MATTER.sub("", markdown))
     for match in HEADING.finditer(text):
@@ -188,6 +191,8 @@ def headings(markdown: str) -> dict[str, str]:
     for attributes in ATTRIBUTE_LIST.findall(text):
         for anchor in re.findall(r"#([\w-]+)", attributes):
             found.setdefault(anchor, anchor)
+    for anchor, inner in HTML_HEADING.findall(text):
+        found.setdefault(unescape(anchor), " ".join(unescape(HTML_TAG.sub("", inner)).split()) or unescape(anchor))
     for anchor in HTML_ID.findall(text):
         found.setdefault(unescape(anchor), unescape(anchor))
     return found

@@ -14,7 +14,7 @@ from pathlib import Path
 from jinja2 import Environment
 
 from ..load import Project
-from ..load.errors import DataProblem, did_you_mean
+from ..load.errors import DataError, DataProblem, did_you_mean
 from ..load.prose import headings
 from ..load.prose_links import links_into_sections
 from ..load.site_data import SiteData
@@ -57,11 +57,13 @@ def macro_output(env: Environment, data: SiteData, name: str, args: tuple[str, .
     return output.strip() if name == "contact_email" else output
 
 
-def section_problems(project: Project, template_dir: Path, build_date: str) -> list[DataProblem]:
-    """A problem for each link to a section that a page with macro calls does not have once its calls are rendered."""
+def with_macro_sections(project: Project, template_dir: Path, build_date: str) -> Project:
+    """The project, its pages' sections those their macros make too, once every link into a section of a page
+    with macro calls (prose links and data's `discussed_in`) is checked against them; DataError lists those
+    that lead to no section. Only the pages such a link names are rendered."""
     pending = links_into_sections(project.prose.links, project.prose.sections, set(project.prose.jinja))
     if not pending and not project.sections_to_find:
-        return []
+        return project
     # Entry pages' titles are not known before they render; a title never makes a section, so none is needed.
     env = portfolio_environment(project, template_dir, build_date, defaultdict(str, project.prose.titles))
     rendered: dict[str, dict[str, str] | None] = {}  # None: the page could not be rendered (said once)
@@ -87,7 +89,11 @@ def section_problems(project: Project, template_dir: Path, build_date: str) -> l
         if sections is not None and item.anchor not in sections:
             problems.append(replace(item.problem, reason=f"{item.shown} has no section '#{item.anchor}', on the page or from its "
                                                          f"macros{did_you_mean(item.anchor, sections)}"))
-    return problems
+    if problems:
+        raise DataError(problems)
+    # A `discussed_in` is listed under its section's heading, which a macro may have made (Project.section_title).
+    sections = {**project.prose.sections, **{page: found for page, found in rendered.items() if found is not None}}
+    return replace(project, prose=replace(project.prose, sections=sections))
 
 
 def _rendered_page(env: Environment, project: Project, page: str, build_date: str) -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from macros.commands import validate
-from tests.helpers import ROOT, fixture_project, run_mkdocs
+from tests.helpers import ROOT, fixture_data, fixture_project, run_mkdocs
 
 FIXTURE = ROOT / "tests" / "fixtures" / "portfolio" / "data"
 PAGE = "content/part-four/managers.md"
@@ -358,3 +358,31 @@ def test_data_may_name_a_section_a_page_s_macros_make_and_no_other(tmp_path, cap
     status, messages = validate_messages(tmp_path, capsys)
     assert (status, messages) == (1, [f"data/tools.yml:{line}: tools[0].discussed_in[1]: content/part-four/managers.md has no section "
                                       "'#reckoner-actoins', on the page or from its macros (did you mean 'reckoner-actions'?)"])
+
+
+@pytest.mark.builds
+def test_a_section_a_macro_makes_is_listed_under_its_heading_on_the_entry_s_page(tmp_path):
+    """The build lists a `discussed_in` section that the page's macros make, under the heading they give it, linked to it."""
+    from bs4 import BeautifulSoup
+
+    project = fixture_project(tmp_path / "project")
+    page = project / PAGE
+    page.write_text(HEAD + "{{ ready_reckoner() }}\n", encoding="utf-8")
+    tools = project / "data" / "tools.yml"
+    first = "  - id: motivational-interviewing\n"
+    text = tools.read_text(encoding="utf-8")
+    entry = text.split(first)[1].split("  - id:")[0]
+    assert "    discussed_in: [" in entry
+    tools.write_text(text.replace(first + entry, first + entry.replace("    discussed_in: [", '    discussed_in: ["part-four/managers.md#reckoner-heading", ', 1)),
+                     encoding="utf-8")
+    out = tmp_path / "out"
+
+    result = run_mkdocs(["build", "--strict", "-d", str(out)], cwd=project)
+
+    assert result.returncode == 0, result.stderr
+    entry = BeautifulSoup((out / "tools" / "motivational-interviewing" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    [link] = [a for a in entry.select("article a") if a.get("href", "").endswith("#reckoner-heading")]
+    title = fixture_data().ready_reckoner.title
+    assert " ".join(link.get_text().split()) == title
+    target = BeautifulSoup((out / "part-four" / "managers" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert " ".join(target.select_one("#reckoner-heading").get_text().split()) == title
