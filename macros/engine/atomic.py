@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import atexit
 import logging
+import os
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from mkdocs.exceptions import Abort
+from mkdocs.exceptions import Abort, BuildError
 from mkdocs.utils import CountHandler
 
 from ..outputs.folders import SITE, failure, make_staging, refusal, remove_stale, shown, staging_folder, swap_in
+
+if TYPE_CHECKING:
+    from .start import Build
 
 # mkdocs logs under "mkdocs"; ProperDocs, its maintained fork, under "properdocs" (which does not
 # pass records on to "mkdocs"): a warning under either must stop a strict build from replacing the site.
@@ -100,3 +105,18 @@ def unexpected(error: BaseException) -> str:
     detail = " ".join(str(error).split())[:200]
     return (f"Stopped: the build failed unexpectedly ({type(error).__name__}{': ' + detail if detail else ''}); the site was not changed. "
             "Please report it with what WWR_TRACEBACK=1 ./run build prints")
+
+
+def stop_failed_build(build: Build | None, error: BaseException) -> None:
+    """A failed build leaves the earlier site untouched: the writers still running stop, and the half-built copy
+    goes. An OSError (a full disk, a read-only folder) becomes one plain line, and so does any fault no input
+    should cause (the traceback with WWR_TRACEBACK=1)."""
+    if build and build.state.writing:
+        build.state.writing.cancel()
+    if build and build.atomic:
+        build.atomic.abandon()
+    if isinstance(error, OSError):
+        root = build.root if build else Path.cwd()
+        raise Stopped(build_failure(error, root, build.atomic if build else None)) from None
+    if not isinstance(error, (BuildError, Abort)) and not os.environ.get("WWR_TRACEBACK"):
+        raise Stopped(unexpected(error)) from None

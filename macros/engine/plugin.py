@@ -5,18 +5,17 @@ plugin loads and checks the project before anything renders (a mistake stops the
 `file:line: field: reason` and no traceback), adds the generated pages and files, prepares
 each page's Markdown, passes each page's HTML through the site's sanitiser, lets wide tables scroll in
 their own region, leaves pages with nothing to show out of the navigation and search, writes the
-whole-portfolio page, and makes the build atomic.
+whole-portfolio page, and makes the build atomic. In a preview it keeps each page as converted and
+rendered, so that a save redoes only the pages it changed.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
-from mkdocs.exceptions import Abort, BuildError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from ..model.vocab import long_date
@@ -24,11 +23,12 @@ from ..render.tables import scrolling_tables
 from ..render.templates import TEMPLATE_DIR, cache_theme_templates
 from . import markdown
 from .assets import add_generated_files, release_markdown, release_source
-from .atomic import Stopped, build_failure, unexpected
+from .atomic import stop_failed_build
 from .checked_pages import checked_html
 from .empty_pages import drop_from_nav, pages_with_nothing_yet
 from .finish import finish_site
 from .footer import footer_links
+from .kept_pages import KeptPages
 from .lazy_imports import defer_unused_imports
 from .navigation import listing_pages
 from .offline import add_offline_files
@@ -55,9 +55,11 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
     command: str = "build"
     printed_portfolio: PrintedPortfolio | None = None
     empty_pages: frozenset[str] = frozenset()
+    kept = KeptPages(keep=False)  # a preview's pages as converted and rendered last, kept across its builds
 
     def on_startup(self, *, command, dirty):
         self.command = command
+        self.kept = KeptPages(keep=command == "serve" and not dirty)
         # mkdocs-macros reports its set-up at INFO on every build; a build should print only what needs action.
         logging.getLogger("mkdocs.plugins.mkdocs_macros").setLevel(logging.WARNING)
 
@@ -84,11 +86,14 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
     def on_nav(self, nav, config, files):
         self.empty_pages = pages_with_nothing_yet(self.state)
         self.printed_portfolio = PrintedPortfolio(print_parts(self.state, self.empty_pages), self.state.project.book)
-        return drop_from_nav(nav, self.empty_pages)
+        self.kept.start_converting(config, files)
+        self.nav = drop_from_nav(nav, self.empty_pages)
+        return self.nav
 
     @event_priority(100)
     def _before_macros(self, markdown_text, page, config, files):
         release_source(page.file)
+        self.kept.convert(page)  # before mkdocs converts it
         return markdown.prepare_page(markdown_text, page, config, self.state, self.empty_pages, self.build.offline)
 
     @event_priority(-100)
@@ -100,6 +105,7 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
     def on_env(self, env, config, files):
         env.filters["long_date"] = long_date  # the theme's templates show dates as readers write them
         cache_theme_templates(env, Path(config.config_file_path).parent / THEME_CACHE)
+        self.kept.start_rendering(env, config, self.nav)
         return env
 
     def on_page_content(self, html, page, config, files):
@@ -135,16 +141,5 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
 
     @event_priority(-1000)
     def on_build_error(self, *, error):
-        """A failed build leaves the earlier site untouched: drop the half-built copy. An OSError (a full
-        disk, a read-only folder) becomes one plain line, and so does any fault no input should cause (the
-        traceback with WWR_TRACEBACK=1); last, since it ends the other plugins' clean-up."""
-        build = self.build
-        if build and build.state.writing:
-            build.state.writing.cancel()
-        if build and build.atomic:
-            build.atomic.abandon()
-        if isinstance(error, OSError):
-            root = build.root if build else Path.cwd()
-            raise Stopped(build_failure(error, root, build.atomic if build else None)) from None
-        if not isinstance(error, (BuildError, Abort)) and not os.environ.get("WWR_TRACEBACK"):
-            raise Stopped(unexpected(error)) from None
+        """Last, since it ends the other plugins' clean-up."""
+        stop_failed_build(self.build, error)

@@ -129,3 +129,74 @@ def test_the_preview_sets_how_often_mkdocs_live_reload_server_looks_and_waits():
     assert "PollingObserver(timeout=polling_interval)" in inspect.getsource(LiveReloadServer.__init__)
     assert "timeout=self.build_delay" in inspect.getsource(LiveReloadServer._build_loop)
     assert 0 < POLL_SECONDS < 0.5
+
+
+def _rendered_page(tmp_path, text: str):
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+    docs = tmp_path / "docs"
+    docs.mkdir(exist_ok=True)
+    (docs / "page.md").write_text(text, encoding="utf-8")
+    (docs / "other.md").write_text("# Other\n\n## Part\n", encoding="utf-8")
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "x", "docs_dir": str(docs), "site_dir": str(tmp_path / "site"), "markdown_extensions": ["toc"]})
+    assert not config.validate()[0]
+    files = Files([File(name, str(docs), str(tmp_path / "site"), True) for name in ("page.md", "other.md")])
+    page = Page(None, files.get_file_from_path("page.md"), config)
+    page.read_source(config)
+    return page, config, files
+
+
+def test_a_converted_page_is_kept_whole_and_a_warning_is_said_at_every_conversion(tmp_path, caplog):
+    """engine/converted_pages.py: mkdocs' Page.render sets only what ConvertedPages keeps and gives back; a page
+    whose conversion warned (a link to no page) is converted, and warns, again at the next build."""
+    import logging
+
+    from macros.engine.converted_pages import ConvertedPages
+
+    text = "# Title\n\n## Section\n\nSee [other](other.md#part) and [gone](gone.md).\n"
+    page, config, files = _rendered_page(tmp_path, text)
+    before = dict(vars(page))
+    page.render(config, files)
+    set_by_render = {name for name, value in vars(page).items() if name not in before or before[name] is not value} - {"markdown"}
+    assert set_by_render == {"content", "toc", "_title_from_render", "present_anchor_ids", "links_to_anchors"}
+
+    kept = ConvertedPages()
+    for _ in range(2):
+        kept.start_build(config, files)
+        page, config, files = _rendered_page(tmp_path, text)
+        kept.convert_once(page)
+        with caplog.at_level(logging.INFO, logger="mkdocs"):
+            caplog.clear()
+            page.render(config, files)
+        assert "gone.md" in caplog.text and kept.reused == set()
+
+    mended = text.replace(" and [gone](gone.md)", "")
+    converted = []
+    for _ in range(2):
+        kept.start_build(config, files)
+        page, config, files = _rendered_page(tmp_path, mended)
+        kept.convert_once(page)
+        page.render(config, files)
+        converted.append({name: getattr(page, name) for name in set_by_render})
+    assert kept.reused == {"page.md"}
+    first, again = converted
+    assert again["content"] == first["content"] and again["_title_from_render"] == "Title"
+    assert [link.title for link in again["toc"]] == ["Title"] and [link.id for link in list(again["toc"])[0].children] == ["section"]
+    assert again["present_anchor_ids"] == first["present_anchor_ids"] == {"title", "section"}
+    assert again["links_to_anchors"] == {files.get_file_from_path("other.md"): {"part": "other.md#part"}}
+
+
+def test_mkdocs_asks_the_theme_for_a_pages_template_by_name_alone_and_jinja_asks_with_the_template_asking():
+    """engine/rendered_pages.py: RenderedPages answers `env.get_template(name)` (mkdocs' call for each page, rendered
+    with the page's context) with a template that may give the page as rendered before; the theme's own
+    `extends` and `include` must keep reaching Jinja's templates, which they ask for with a parent."""
+    from mkdocs.commands import build
+
+    source = inspect.getsource(build._build_page)
+    assert "template = env.get_template(page.meta.get('template', 'main.html'))" in source
+    assert "output = template.render(context)" in source
+    compiled = jinja2.Environment().compile('{% extends "base.html" %}{% block b %}{% include "part.html" %}{% endblock %}', name="main.html", raw=True)
+    assert "get_template('base.html', 'main.html')" in compiled and "get_template('part.html', 'main.html')" in compiled

@@ -1,0 +1,113 @@
+"""The preview's converted pages, kept from one build to the next: after a save, `./run serve` converts again
+only the pages whose Markdown changed (the case study saved, the pages that list it), and takes the rest as
+they were, which is a third of a rebuild (BENCHMARKS.md, "Live edit").
+
+A page's conversion depends on its Markdown, its own address, the other files' addresses (links are made
+relative to them, and checked) and the Markdown settings (the glossary's abbreviations among them); a page is
+taken from the last build only when all of those are the same, and only when converting it said nothing (a
+link warning must be said again, and strict mode must stop on it again). `./run build` converts every page.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class _Converted:
+    """What mkdocs' Page.render sets: the page's HTML, its contents, its title from its first heading, the
+    anchors in it, and its links into other pages' anchors (by the linked file's source path)."""
+
+    content: str
+    toc: Any
+    title: str | None
+    anchors: set[str] | None
+    links_to_anchors: dict[str, dict[str, str]] | None
+
+
+def _signature(config, files) -> tuple:
+    """What every page's conversion depends on besides its own Markdown and address."""
+    addresses = tuple(sorted((file.src_uri, file.url) for file in files))
+    return (addresses, repr(config["markdown_extensions"]), repr(config["mdx_configs"]), repr(config["validation"]), config["use_directory_urls"])
+
+
+class _Said(logging.Handler):
+    """Whether converting a page logged anything worth showing (a broken link, an unknown anchor)."""
+
+    def __init__(self):
+        super().__init__(logging.INFO)
+        self.thread = threading.get_ident()
+        self.said = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.thread == self.thread:
+            self.said = True
+
+    def __enter__(self) -> _Said:
+        for name in ("mkdocs", "markdown", ""):
+            logging.getLogger(name).addHandler(self)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for name in ("mkdocs", "markdown", ""):
+            logging.getLogger(name).removeHandler(self)
+
+
+class ConvertedPages:
+    """The last conversion of each page, by source path; held by the plugin, which mkdocs keeps across a
+    preview's builds. One per page, so it grows with the site, not with the saves."""
+
+    def __init__(self):
+        self._kept: dict[str, tuple[tuple, str, _Converted]] = {}
+        self._signature: tuple | None = None
+        self.reused: set[str] = set()  # this build's pages taken as they were (the tests ask)
+
+    def start_build(self, config, files) -> None:
+        """Called once the build's files are final (on_nav): what this build's conversions depend on."""
+        self._signature = _signature(config, files)
+        self.reused = set()
+
+    def convert_once(self, page) -> None:
+        """Makes mkdocs' `page.render` take the page's last conversion when nothing it depends on changed."""
+        render = page.render
+
+        def render_or_reuse(config, files) -> None:
+            kept = self._kept.get(page.file.src_uri)
+            key = (self._signature, page.file.url)
+            if kept and kept[0] == key and kept[1] == page.markdown and self._signature is not None:
+                _restore(page, kept[2], files)
+                self.reused.add(page.file.src_uri)
+                return
+            markdown = page.markdown
+            with _Said() as said:
+                render(config, files)
+            if said.said or self._signature is None:
+                self._kept.pop(page.file.src_uri, None)
+            else:
+                self._kept[page.file.src_uri] = (key, markdown, _kept(page))
+
+        page.render = render_or_reuse
+
+
+def _kept(page) -> _Converted:
+    links = page.links_to_anchors
+    return _Converted(
+        content=page.content,
+        toc=copy.deepcopy(page.toc),
+        title=page._title_from_render,
+        anchors=set(page.present_anchor_ids) if page.present_anchor_ids is not None else None,
+        links_to_anchors={file.src_uri: dict(anchors) for file, anchors in links.items()} if links is not None else None,
+    )
+
+
+def _restore(page, converted: _Converted, files) -> None:
+    page.content = converted.content
+    page.toc = copy.deepcopy(converted.toc)
+    page._title_from_render = converted.title
+    page.present_anchor_ids = set(converted.anchors) if converted.anchors is not None else None
+    if converted.links_to_anchors is not None:
+        page.links_to_anchors = {files.get_file_from_path(src): dict(anchors) for src, anchors in converted.links_to_anchors.items()}
