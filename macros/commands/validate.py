@@ -10,6 +10,8 @@ import argparse
 import sys
 from pathlib import Path
 
+import yaml
+
 from ..load import DataError, DataProblem, load_project, things_to_check
 from ..load.loader import LOCAL_DIR
 from ..model.kinds import KINDS
@@ -20,6 +22,28 @@ from ..outputs.edition import edition_for
 from ..render.clock import build_date
 from ..render.prose_calls import with_macro_sections
 from ..render.templates import TEMPLATE_DIR
+
+
+class _AnyTags(yaml.SafeLoader):
+    """mkdocs.yml as plain values: its tags (`!ENV [SITE_URL, null]`) read as nothing."""
+
+
+_AnyTags.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def template_folder(root: Path) -> Path:
+    """The generator's templates as the build takes them: the portfolio plugin's `templates` in mkdocs.yml, where
+    a committee sets it, so that pages' macros render here as they will on the site."""
+    try:
+        config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), _AnyTags)  # noqa: S506 (a SafeLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        config = None
+    plugins = config.get("plugins") if isinstance(config, dict) else None
+    for plugin in plugins if isinstance(plugins, list) else []:
+        settings = plugin.get("portfolio") if isinstance(plugin, dict) else None
+        if isinstance(settings, dict) and isinstance(settings.get("templates"), str):
+            return root / settings["templates"]
+    return root / TEMPLATE_DIR
 
 
 def deleted_since_edition(root: Path, data_dir: Path, project) -> list[DataProblem]:
@@ -53,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     root = data_dir.resolve().parent
     try:
-        project = with_macro_sections(load_project(root, data_dir.resolve().name, "content"), root / TEMPLATE_DIR, build_date())
+        project = with_macro_sections(load_project(root, data_dir.resolve().name, "content"), template_folder(root), build_date())
     except DataError as exc:
         print(exc, file=sys.stderr)
         return 1

@@ -442,6 +442,25 @@ def test_a_link_to_prose_must_name_a_page_and_section_that_exist(content_dir, ca
     assert said == [f"data/tools.yml:{line}: tools[3].discussed_in[1]: {reason}"]
 
 
+def test_validate_renders_pages_with_the_templates_the_build_uses(content_dir, capsys):
+    """A committee that sets the portfolio plugin's `templates` in mkdocs.yml has its pages' macros rendered with
+    them, by validate as by the build: a section that only its own question set template makes can be named."""
+    from macros.commands import validate
+
+    root = content_dir.parent
+    shutil.copytree(ROOT / "overrides" / "portfolio", root / "overrides" / "committee")
+    template = root / "overrides" / "committee" / "question_set.md"
+    template.write_text(template.read_text(encoding="utf-8") + "\n## Ask your team\n", encoding="utf-8")
+    (root / "mkdocs.yml").write_text(
+        "site_name: x\nsite_url: !ENV [SITE_URL, null]\nplugins:\n  - portfolio:\n      templates: overrides/committee\n  - search\n", encoding="utf-8")
+    edit(root / "data" / "tools.yml", "  - id: c-change\n", '  - id: c-change\n    discussed_in: ["part-four/managers.md#ask-your-team"]\n')
+    assert validate.main([str(root / "data")]) == 0, capsys.readouterr().err
+    (root / "mkdocs.yml").write_text("site_name: x\nplugins:\n  - portfolio\n  - search\n", encoding="utf-8")
+    shutil.copytree(ROOT / "overrides" / "portfolio", root / "overrides" / "portfolio")
+    assert validate.main([str(root / "data")]) == 1
+    assert "has no section '#ask-your-team'" in capsys.readouterr().err
+
+
 def test_a_glossary_longer_than_every_build_can_afford_is_refused(data_dir):
     """Every term is looked for on every page: 2,000 terms made the real portfolio build in 4 s instead of 2, and 20,000 in 49 s."""
     terms = "".join(f'  - term: "T{number}"\n    expansion: "Term number {number}"\n' for number in range(1001))
