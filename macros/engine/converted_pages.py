@@ -11,10 +11,13 @@ link warning must be said again, and strict mode must stop on it again). `./run 
 from __future__ import annotations
 
 import copy
+import hashlib
 import logging
 import threading
 from dataclasses import dataclass
 from typing import Any
+
+from .kept_by_page import KeptByPage
 
 
 @dataclass(frozen=True)
@@ -29,10 +32,11 @@ class _Converted:
     links_to_anchors: dict[str, dict[str, str]] | None
 
 
-def _signature(config, files) -> tuple:
-    """What every page's conversion depends on besides its own Markdown and address."""
-    addresses = tuple(sorted((file.src_uri, file.url) for file in files))
-    return (addresses, repr(config["markdown_extensions"]), repr(config["mdx_configs"]), repr(config["validation"]), config["use_directory_urls"])
+def _signature(config, files) -> str:
+    """What every page's conversion depends on besides its own Markdown and address, as one digest."""
+    addresses = sorted((file.src_uri, file.url) for file in files)
+    settings = (addresses, config["markdown_extensions"], config["mdx_configs"], config["validation"], config["use_directory_urls"])
+    return hashlib.sha256(repr(settings).encode()).hexdigest()
 
 
 class _Said(logging.Handler):
@@ -58,37 +62,33 @@ class _Said(logging.Handler):
 
 
 class ConvertedPages:
-    """The last conversion of each page, by source path; held by the plugin, which mkdocs keeps across a
-    preview's builds. One per page, so it grows with the site, not with the saves."""
+    """The last conversion of each page; held by the plugin, which mkdocs keeps across a preview's builds."""
 
-    def __init__(self):
-        self._kept: dict[str, tuple[tuple, str, _Converted]] = {}
-        self._signature: tuple | None = None
-        self.reused: set[str] = set()  # this build's pages taken as they were (the tests ask)
+    def __init__(self, limit: int):
+        self.kept = KeptByPage(limit)
+        self._signature: str | None = None
 
     def start_build(self, config, files) -> None:
         """Called once the build's files are final (on_nav): what this build's conversions depend on."""
         self._signature = _signature(config, files)
-        self.reused = set()
+        self.kept.start_build()
 
     def convert_once(self, page) -> None:
         """Makes mkdocs' `page.render` take the page's last conversion when nothing it depends on changed."""
         render = page.render
 
         def render_or_reuse(config, files) -> None:
-            kept = self._kept.get(page.file.src_uri)
-            key = (self._signature, page.file.url)
-            if kept and kept[0] == key and kept[1] == page.markdown and self._signature is not None:
-                _restore(page, kept[2], files)
-                self.reused.add(page.file.src_uri)
+            source, made_from = page.file.src_uri, (self._signature, page.file.url, page.markdown)
+            kept = self.kept.get(source, made_from) if self._signature else None
+            if kept is not None:
+                _restore(page, kept, files)
                 return
-            markdown = page.markdown
             with _Said() as said:
                 render(config, files)
-            if said.said or self._signature is None:
-                self._kept.pop(page.file.src_uri, None)
+            if said.said or not self._signature:
+                self.kept.drop(source)
             else:
-                self._kept[page.file.src_uri] = (key, markdown, _kept(page))
+                self.kept.put(source, made_from, _kept(page), len(page.content) + len(made_from[2]))
 
         page.render = render_or_reuse
 

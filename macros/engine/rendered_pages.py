@@ -17,6 +17,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+from .kept_by_page import KeptByPage
+
 # Given to every page but shown by no template: the time of the build, to the microsecond.
 NOT_SHOWN = frozenset({"build_date_utc"})
 # Given to every page, and the same for a build: kept in the build's fingerprint, not each page's.
@@ -88,8 +90,8 @@ def page_fingerprint(context) -> str:
 class _KeptTemplate:
     """A page's template, answering with the page as rendered last time when nothing it is given changed."""
 
-    def __init__(self, template, kept: RenderedPages):
-        self._template, self._kept = template, kept
+    def __init__(self, template, pages: RenderedPages):
+        self._template, self._pages = template, pages
 
     def __getattr__(self, name):
         return getattr(self._template, name)
@@ -97,31 +99,28 @@ class _KeptTemplate:
     def render(self, *args, **kwargs) -> str:
         context = args[0] if len(args) == 1 and not kwargs else None
         page = context.get("page") if isinstance(context, dict) else None
-        if page is None or self._kept.build is None:
+        build = self._pages.build
+        if page is None or build is None:
             return self._template.render(*args, **kwargs)
-        key = (self._kept.build, self._template.name, page_fingerprint(context))
-        kept = self._kept.pages.get(page.file.src_uri)
-        if kept and kept[0] == key:
-            self._kept.reused.add(page.file.src_uri)
-            return kept[1]
-        output = self._template.render(context)
-        self._kept.pages[page.file.src_uri] = (key, output)
+        source, made_from = page.file.src_uri, (build, self._template.name, page_fingerprint(context))
+        output = self._pages.kept.get(source, made_from)
+        if output is None:
+            output = self._template.render(context)
+            self._pages.kept.put(source, made_from, output, len(output))
         return output
 
 
 class RenderedPages:
-    """The last rendering of each page, by source path; held by the plugin, which mkdocs keeps across a
-    preview's builds. One per page, so it grows with the site, not with the saves."""
+    """The last rendering of each page; held by the plugin, which mkdocs keeps across a preview's builds."""
 
-    def __init__(self):
-        self.pages: dict[str, tuple[tuple, str]] = {}
+    def __init__(self, limit: int):
+        self.kept = KeptByPage(limit)
         self.build: str | None = None
-        self.reused: set[str] = set()  # this build's pages taken as they were (the tests ask)
 
     def start_build(self, config, nav) -> None:
         """Called once the menu is final (on_env, after on_nav): this build's fingerprint."""
         self.build = build_fingerprint(config, nav)
-        self.reused = set()
+        self.kept.start_build()
 
     def use_in(self, env) -> None:
         """mkdocs asks the theme's environment for each page's template by its name alone (the theme's own

@@ -51,7 +51,7 @@ for number, edit in enumerate(edits):
     assert edit["old"] in text, f"{edit['file']} does not hold {edit['old']!r}"
     path.write_text(text.replace(edit["old"], edit["new"], 1), encoding="utf-8")
     plugin, kept_built = build_once()
-    converted, rendered = sorted(plugin.kept.converted.reused), sorted(plugin.kept.rendered.reused)
+    converted, rendered = sorted(plugin.kept.converted.kept.reused), sorted(plugin.kept.rendered.kept.reused)
     if kept_built:
         shutil.copytree(site, out / f"{number}-kept")
     plugin.kept = KeptPages(keep=True)

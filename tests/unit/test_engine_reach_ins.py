@@ -163,7 +163,7 @@ def test_a_converted_page_is_kept_whole_and_a_warning_is_said_at_every_conversio
     set_by_render = {name for name, value in vars(page).items() if name not in before or before[name] is not value} - {"markdown"}
     assert set_by_render == {"content", "toc", "_title_from_render", "present_anchor_ids", "links_to_anchors"}
 
-    kept = ConvertedPages()
+    kept = ConvertedPages(limit=10**6)
     for _ in range(2):
         kept.start_build(config, files)
         page, config, files = _rendered_page(tmp_path, text)
@@ -171,7 +171,7 @@ def test_a_converted_page_is_kept_whole_and_a_warning_is_said_at_every_conversio
         with caplog.at_level(logging.INFO, logger="mkdocs"):
             caplog.clear()
             page.render(config, files)
-        assert "gone.md" in caplog.text and kept.reused == set()
+        assert "gone.md" in caplog.text and kept.kept.reused == set()
 
     mended = text.replace(" and [gone](gone.md)", "")
     converted = []
@@ -181,7 +181,7 @@ def test_a_converted_page_is_kept_whole_and_a_warning_is_said_at_every_conversio
         kept.convert_once(page)
         page.render(config, files)
         converted.append({name: getattr(page, name) for name in set_by_render})
-    assert kept.reused == {"page.md"}
+    assert kept.kept.reused == {"page.md"}
     first, again = converted
     assert again["content"] == first["content"] and again["_title_from_render"] == "Title"
     assert [link.title for link in again["toc"]] == ["Title"] and [link.id for link in list(again["toc"])[0].children] == ["section"]

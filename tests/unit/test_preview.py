@@ -155,3 +155,21 @@ def test_mkdocs_server_still_works_as_the_preview_expects():
     assert loop.index("self.builder()") < loop.index("self._visible_epoch = self._wanted_epoch")
     assert "self.set_app(self.serve_request)" in inspect.getsource(LiveReloadServer.__init__)
     assert "code {code}" in inspect.getsource(_Handler.log_request)
+
+
+def test_the_preview_keeps_a_page_made_from_the_same_and_no_more_than_its_limit():
+    """engine/kept_by_page.py: a page is given back only for what it was made from; a page that would not fit is
+    not kept (it is made afresh at the next build), and a page's new version frees its old one's room."""
+    from macros.engine.kept_by_page import KeptByPage
+
+    kept = KeptByPage(limit=10)
+    kept.put("a.md", "v1", "A1", 6)
+    kept.put("b.md", "v1", "B1", 6)  # 12 > 10: not kept
+    assert kept.get("a.md", "v1") == "A1" and kept.get("a.md", "v2") is None and kept.get("b.md", "v1") is None
+    kept.put("a.md", "v2", "A2", 4)
+    kept.put("b.md", "v1", "B1", 6)  # 4 + 6 fits once the first version of a.md is gone
+    assert kept.get("a.md", "v1") is None and kept.get("a.md", "v2") == "A2" and kept.get("b.md", "v1") == "B1"
+    assert kept.reused == {"a.md", "b.md"}
+    kept.start_build()
+    kept.drop("a.md")
+    assert kept.get("a.md", "v2") is None and kept.reused == set()
