@@ -17,6 +17,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+from mkdocs.structure import StructureItem
+
 from .kept_by_page import KeptByPage
 
 # Given to every page but shown by no template: the time of the build, to the microsecond.
@@ -26,22 +28,41 @@ WHOLE_BUILD = frozenset({"nav", "pages", "config", "mkdocs_version"})
 
 
 def _plain(value: Any) -> str:
-    """Text that changes whenever the value does; an object it does not know gives its own repr, which
-    names its place in memory, so a page holding one is rendered every time rather than shown stale."""
-    return json.dumps(value, sort_keys=True, default=_object)
+    """Text that changes whenever the value does, whatever it holds (`_walk`)."""
+    return json.dumps(_walk(value, frozenset()))
 
 
-def _object(value: Any) -> Any:
+def _walk(value: Any, seen: frozenset[int]) -> Any:
+    """The value as plain lists and text: every field of an object, each item of a collection. A page, section
+    or link it refers to is given by its title and address (the menu, in the build's fingerprint, has the rest)."""
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, StructureItem):
+        return [type(value).__name__, value.title, getattr(value, "url", None)]
+    if id(value) in seen:
+        return "(again)"
+    seen = seen | {id(value)}
+    if isinstance(value, dict):
+        return [[str(key), _walk(item, seen)] for key, item in sorted(value.items(), key=lambda pair: str(pair[0]))]
+    if isinstance(value, (list, tuple)):
+        return [_walk(item, seen) for item in value]
     if isinstance(value, (set, frozenset)):
-        return sorted(map(str, value))
-    if type(value).__str__ is not object.__str__:
-        return f"{type(value).__qualname__}:{value}"
-    return repr(value)
+        return sorted(json.dumps(_walk(item, seen)) for item in value)
+    fields = getattr(value, "__dict__", None)
+    return [type(value).__qualname__, _walk(fields, seen) if fields is not None else str(value)]
 
 
 def _menu(items) -> list:
-    """The menu as the theme reads it: each item's kind, title, address and children."""
-    return [[type(item).__name__, item.title, getattr(item, "url", None), _menu(item.children or [])] for item in items]
+    """The menu as the theme reads it: each item's kind, title, address, front matter (Material shows a page's
+    icon, subtitle and status in it) and children."""
+    return [[type(item).__name__, item.title, getattr(item, "url", None), _walk(_menu_meta(item), frozenset()), _menu(item.children or [])]
+            for item in items]
+
+
+def _menu_meta(item) -> dict:
+    """A page's front matter but the fingerprints of what its PDF is printed from, which change with the data
+    and are shown only in the page's own head."""
+    return {name: value for name, value in (getattr(item, "meta", None) or {}).items() if name not in ("pdf_sources", "pdf_converted")}
 
 
 def _contents(toc) -> list:

@@ -69,6 +69,8 @@ MARKED = "content/introduction.md"
 EDITS = [
     ("a case study's title (data/)", {"file": "data/case_studies.yml", "old": f'title: "{CASE.title}"', "new": f'title: "{CASE.title} (edited)"'},
      f"case-studies/{CASE.id}/index.html", f"{CASE.title} (edited)"),
+    ("a case study's themes (data/: its tags, and the Themes page)", {"file": "data/case_studies.yml", "old": "tags: [assessment]", "new": "tags: [assessment, supervision]"},
+     f"case-studies/{CASE.id}/index.html", 'class="md-tag">supervision</a>'),
     ("a prose page's text (content/)", {"file": MARKED, "old": "# Introduction\n", "new": "# Introduction\n\nA line added in the preview.\n"},
      "introduction/index.html", "A line added in the preview."),
     ("the theme's page template (overrides/main.html)", {"file": "overrides/main.html", "old": "Back to top</a>", "new": "Back to the top</a>"},
@@ -126,7 +128,7 @@ def test_a_save_redoes_only_the_pages_it_changed(rebuilds):
     """After a prose page's edit every other page is taken as converted and rendered before, and that page is not;
     after a change to the theme's own template, or to the menu, every page is rendered again."""
     _, steps = rebuilds
-    prose, theme, menu = steps[1], steps[2], steps[5]
+    prose, theme, menu = steps[2], steps[3], steps[6]
     assert MARKED.removeprefix("content/") not in prose["converted"] + prose["rendered"]
     assert PAGE in prose["converted"] and PAGE in prose["rendered"]
     assert len(prose["rendered"]) > 20
