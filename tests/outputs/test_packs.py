@@ -60,8 +60,13 @@ def test_the_facilitators_guide_holds_every_note_timing_the_running_order_and_ma
         table = Document(str(path)).tables[0]
         assert [cell.text for cell in table.rows[0].cells] == ["Session", "Time", "Item", "Activity"]
         rows = [[cell.text for cell in row.cells] for row in table.rows[1:]]
-        assert len(rows) == sum(len(session.items) for session in pack.sessions)
-        assert rows[0][0] == "Session 1: First session" and rows[0][1] == "09:30–09:40"
+        assert len(rows) == sum(1 + len(session.items) for session in pack.sessions)
+        # Each session on a line of its own, with its whole time, then its items, each with its own.
+        (first_session, first_items), *_ = schedule(pack)
+        assert rows[0] == ["Session 1: First session", first_session.clock, "", ""] and first_session.clock != first_items[0].clock
+        assert rows[1][0] == "" and rows[1][1] == "09:30–09:40"
+        bold = [all(run.bold for cell in row.cells for paragraph in cell.paragraphs for run in paragraph.runs if run.text.strip()) for row in table.rows[1:]]
+        assert bold == [bool(row[0]) for row in rows]
         assert ["", "10:05–10:15", "Pairs: the next visit", "Activity (Pairs)"] in rows
         for material in pack.materials:
             assert material in text

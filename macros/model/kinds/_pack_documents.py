@@ -130,6 +130,14 @@ def _materials(pack, site, slides: str, handout: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*found, *pack.materials]))
 
 
+def _running_rows(session: str, timed: Timed, items, pack, site, src: str) -> list[RunningRow]:
+    """A session's line, with its whole time, then a line for each of its items: time, title, what it is."""
+    rows = [RunningRow(session, timed.clock if timed.minutes else "", "", "")]
+    for item, item_timed in items:
+        rows.append(RunningRow("", item_timed.clock if item.minutes else "", plain_title(shown_item(item, pack, site, src).title), item.activity_label))
+    return rows
+
+
 def plain_title(text: str) -> str:
     return text.replace("*", "")
 
@@ -144,14 +152,10 @@ def pack_document(pack, site, facilitator: bool, src: str, files: tuple[str, str
         entries = tuple(Entry(shown_item(item, pack, site, src), item.notes if facilitator else None, item_timed.text if facilitator else None)
                         for item, item_timed in zip(session.items, items))
         parts.append(Part(entries, f"Session {number}: {session.title}", session.duration, timed.text, notes_lines=0 if facilitator else 6))
-    running = ()
+    running: tuple[RunningRow, ...] = ()
     if facilitator:
-        running = tuple(
-            RunningRow(f"Session {number}: {session.title}" if index == 0 else "", item_timed.clock if item.minutes else (timed.clock if index == 0 else ""),
-                       plain_title(shown_item(item, pack, site, src).title), item.activity_label)
-            for number, (session, (timed, items)) in enumerate(zip(pack.sessions, timings), 1)
-            for index, (item, item_timed) in enumerate(zip(session.items, items))
-        )
+        running = tuple(row for number, (session, (timed, items)) in enumerate(zip(pack.sessions, timings), 1)
+                        for row in _running_rows(f"Session {number}: {session.title}", timed, zip(session.items, items), pack, site, src))
     facts = (("Audience", pack.audience), ("Duration", pack.duration))
     cover = Cover(label, facts, pack.example, pack.about, edition=edition)
     subject = f"{label} made from Working with Resistance: the {edition.lower()}"

@@ -167,8 +167,10 @@ def _update_fields_on_open(document) -> None:
 
 
 def _running_order(writer: Writer, document: Document) -> None:
-    """The day at a glance: each item on a line, with its session, time and what it is."""
+    """The day at a glance: each session on a line of its own, in bold with its whole time, then each of its
+    items, with its time and what it is."""
     writer.heading(1, "Running order", bookmark="running_order", new_page=True)
-    rows = [[runs(row.session), runs(row.time), runs(row.item), runs(row.activity)] for row in document.running_order]
+    rows = [[[Run(text, bold=True)] if row.session and text else runs(text) for text in (row.session, row.time, row.item, row.activity)]
+            for row in document.running_order]
     table(writer, [[Run("Session")], [Run("Time")], [Run("Item")], [Run("Activity")]], rows, [4.5, 3.2, 6.3, 3.0],
           caption="Running order: each item with its session, time and activity", font_pt=10)
