@@ -51,6 +51,33 @@ def test_a_sentence_longer_than_a_slide_has_one_to_itself():
     assert [sum(words(line.runs) for line in lines) for lines, _ in slides] == [12, 60, 12]
 
 
+def test_a_sentence_no_slide_can_hold_is_cut_where_it_reads_best_and_each_part_fits():
+    """In a cramped template a 73-word sentence cannot go on one slide even at 20 pt: it is cut after the clauses
+    nearest its middles (its semicolons here), not between any two words, and every part keeps to the limits."""
+    clauses = ["Where there is no acknowledgement of a problem, in families where there are: perpetrators of sexual abuse",
+               "extreme domestic abuse where the perpetrator shows a pervasive pattern of disregard for others",
+               "substance misuse and violence in the home", "and parents who systematically cover up deliberate abuse",
+               "parents are unlikely to make sufficient changes to protect children from harm within an appropriate timeframe."]
+    text = "; ".join(clauses)
+    assert words((Run(text),)) > MOST_WORDS
+    tiny = Frame(457200, 1600200, 3000000, 1500000, 24.0, "Verdana")  # room for four lines at 20 pt
+    for frame in (NARROW, tiny):
+        slides = split([paragraph(text)], frame)
+        assert len(slides) > 1
+        shown = [" ".join(run.text for line in lines for run in line.runs).strip() for lines, _ in slides]
+        assert " ".join(shown).split() == text.split()
+        if frame is NARROW:
+            assert all(part.endswith((";", ",", ":", ".")) for part in shown), shown
+        for lines, size in slides:
+            assert size >= FLOOR_PT and measure(lines, frame, size)[0] <= MOST_LINES
+            assert measure(lines, frame, size)[1] <= frame.room_height
+    unbroken = " ".join(["word"] * 80) + "."
+    slides = split([paragraph(unbroken)], NARROW)
+    assert len(slides) > 1 and all(measure(lines, NARROW, size)[0] <= MOST_LINES for lines, size in slides)
+    assert sum(words(line.runs) for lines, _ in slides for line in lines) == 80
+    assert split([paragraph(text)], WIDE)[0][0][0].runs == (Run(text),), "a sentence one slide can hold stays whole"
+
+
 def test_a_question_is_never_cut_from_its_number():
     questions = [Line((Run(f"{sentence(n, 8)} {sentence(n + 50, 8)}"),), "number", n) for n in range(1, 9)]
     for lines, _ in split(questions, WIDE):

@@ -1,5 +1,5 @@
-"""Text cut into slide-sized pieces: whole paragraphs where they fit, else whole sentences, never
-a sentence cut in two, so every slide can be read from the back of a room."""
+"""Text cut into slide-sized pieces: whole paragraphs where they fit, else whole sentences, and a sentence cut in
+two only when no slide can hold it, so every slide can be read from the back of a room."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from dataclasses import dataclass, replace
 from ..text import Block, ListBlock, Paragraph, Quote, Run, blocks, paragraphs
 
 _SENTENCE_END = re.compile(r"(?<=[.?!…”’\"')])\s+(?=[A-Z0-9“‘\"'(])")
+_CLAUSE_END = re.compile(r"(?<=[,;:—–])\s+")
+_WORD_END = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -24,21 +26,22 @@ def words(found) -> int:
     return sum(len(run.text.split()) for run in found)
 
 
-def sentences(found: tuple[Run, ...]) -> list[tuple[Run, ...]]:
-    """A paragraph's runs, cut at the ends of its sentences, found in the paragraph's whole text (a sentence may end
-    in one run and the next begin in another, a link); a run may be cut, its formatting kept."""
-    joined = "".join("\n" if run.line_break else run.text for run in found)
-    cuts = [match.end() for match in _SENTENCE_END.finditer(joined)]
+def _joined(found) -> str:
+    return "".join("\n" if run.line_break else run.text for run in found)
+
+
+def cut(found: tuple[Run, ...], cuts: list[int]) -> list[tuple[Run, ...]]:
+    """Runs cut at offsets of their joined text (a run may be cut, its formatting kept); pieces without words dropped."""
     pieces: list[list[Run]] = [[]]
     at = 0
     for run in found:
         text = "\n" if run.line_break else run.text
         start = 0
-        for cut in [c - at for c in cuts if at < c < at + len(text)]:
-            if text[start:cut]:
-                pieces[-1].append(replace(run, text=text[start:cut]))
+        for offset in [c - at for c in cuts if at < c < at + len(text)]:
+            if text[start:offset]:
+                pieces[-1].append(replace(run, text=text[start:offset]))
             pieces.append([])
-            start = cut
+            start = offset
         if run.line_break:
             pieces[-1].append(run)
         elif text[start:] or not text:
@@ -47,6 +50,27 @@ def sentences(found: tuple[Run, ...]) -> list[tuple[Run, ...]]:
             pieces.append([])
         at += len(text)
     return [tuple(piece) for piece in pieces if words(piece)]
+
+
+def sentences(found: tuple[Run, ...]) -> list[tuple[Run, ...]]:
+    """A paragraph's runs, cut at the ends of its sentences, found in the paragraph's whole text (a sentence may end
+    in one run and the next begin in another, a link)."""
+    return cut(found, [match.end() for match in _SENTENCE_END.finditer(_joined(found))])
+
+
+def halves(found: tuple[Run, ...]) -> tuple[tuple[Run, ...], tuple[Run, ...]] | None:
+    """A sentence too long for any slide, in two where it reads best: after the comma, semicolon, colon or dash
+    nearest its middle (if one is in its middle half), else between the words nearest its middle; None for one word."""
+    joined = _joined(found)
+    total = len(joined.split())
+    for pattern, near in ((_CLAUSE_END, total / 4), (_WORD_END, total / 2)):
+        offsets = [match.end() for match in pattern.finditer(joined) if joined[: match.start()].strip() and joined[match.end():].strip()]
+        if offsets:
+            offset = min(offsets, key=lambda at: abs(len(joined[:at].split()) - total / 2))
+            if abs(len(joined[:offset].split()) - total / 2) <= near:
+                first, second = cut(found, [offset])
+                return first, second
+    return None
 
 
 def lines(text: str | None, style: str = "plain") -> list[Line]:

@@ -1,8 +1,8 @@
 """Slides that can be read from the back of a room, in any template: each slide's body at most about 45 words and
 6 lines, measured with the template's fonts in its placeholder (slides/geometry.py, outputs/metrics.py), shrunk to
-no less than 20 pt where a template's size would overflow; text split at sentences (never inside one: a sentence
-longer than a slide gets a slide of its own), into slides of even length, at paragraphs where that costs little;
-titles on one line."""
+no less than 20 pt where a template's size would overflow; text split at sentences (a sentence longer than 45 words
+gets a slide of its own, and is cut, at the clause nearest its middle, only when no slide holds it at 20 pt), into
+slides of even length, at paragraphs where that costs little; titles on one line."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from .. import metrics
 from ..text import Run
-from .chunks import Line, sentences, words
+from .chunks import Line, halves, sentences, words
 from .geometry import EMU_PER_PT, Frame
 
 MOST_WORDS = 45
@@ -59,13 +59,25 @@ class _Unit:
     words: int
 
 
-def _units(found: list[Line], most_words: int) -> list[_Unit]:
-    """What slides are cut between: sentences of a paragraph; a whole item of a list (a question), unless it is longer than a slide."""
+def _units(found: list[Line], most_words: int, frame: Frame, room: float | None) -> list[_Unit]:
+    """What slides are cut between: sentences of a paragraph; a whole item of a list (a question), unless it is
+    longer than a slide; and the parts of a sentence or question that no slide can hold at 20 pt (`_fitting`)."""
     def pieces(line: Line) -> list:
         whole = line.style in ("bullet", "number") and words(line.runs) <= most_words
         return [line.runs] if whole else (sentences(line.runs) or [line.runs])
 
-    return [_Unit(piece, index, words(piece)) for index, line in enumerate(found) for piece in pieces(line)]
+    def fits(line: Line, piece: tuple[Run, ...]) -> bool:
+        return size_for([replace(line, runs=piece)], frame, room=room) is not None
+
+    return [_Unit(part, index, words(part)) for index, line in enumerate(found)
+            for piece in pieces(line) for part in _fitting(piece, functools.partial(fits, line))]
+
+
+def _fitting(piece: tuple[Run, ...], fits) -> list[tuple[Run, ...]]:
+    """A sentence whole where one slide can hold it, else in halves cut where they read best, again until each fits."""
+    if fits(piece) or (cut := halves(piece)) is None:
+        return [piece]
+    return [part for half in cut for part in _fitting(half, fits)]
 
 
 def _lines_of(units: list[_Unit], found: list[Line]) -> list[Line]:
@@ -84,12 +96,12 @@ def split(found: list[Line], frame: Frame, most_words: int = MOST_WORDS, room: f
     """`found` as slides of (lines, the size to set them at): as few as the limits allow, as even as they can be."""
     if not found:
         return []
-    units = _units(found, most_words)
+    units = _units(found, most_words, frame, room)
     count = len(units)
 
     @functools.cache
     def fits(start: int, end: int) -> float | None:
-        """The size slide [start, end) is set at, or None if it breaks the limits (a single sentence always fits)."""
+        """The size slide [start, end) is set at, or None if it breaks the limits (a single unit always goes on one)."""
         total = sum(unit.words for unit in units[start:end])
         if total > most_words and end - start > 1:
             return None
