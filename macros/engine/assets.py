@@ -26,11 +26,13 @@ class DownloadFile(File):
 
 
 def copy_downloads(files: Files, state: BuildState) -> None:
-    """Wait for the downloads (DownloadFailure says which could not be written), then copy them into the site."""
+    """Wait for the downloads (DownloadFailure says which could not be written), then copy them into the site; the
+    preview's files to write when asked are not written yet, and it serves them itself."""
+    asked_for = state.writing.asked_for if state.writing else {}
     if state.writing:
         state.writing.wait()
     for file in files:
-        if isinstance(file, DownloadFile):
+        if isinstance(file, DownloadFile) and file.src_uri not in asked_for:
             File.copy_file(file)
 
 

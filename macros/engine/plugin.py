@@ -56,6 +56,7 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
     printed_portfolio: PrintedPortfolio | None = None
     empty_pages: frozenset[str] = frozenset()
     kept = KeptPages(keep=False)  # a preview's pages as converted and rendered last, kept across its builds
+    downloads_when_asked = False  # set by the editors' preview, which writes a download when it is asked for
 
     def on_startup(self, *, command, dirty):
         self.command = command
@@ -66,7 +67,7 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
     @event_priority(100)
     def on_config(self, config):
         self.build, self.entry_pages = None, []
-        self.build, self.entry_pages = start_build(config, self.config, self.command)
+        self.build, self.entry_pages = start_build(config, self.config, self.command, self.downloads_when_asked)
         list_theme_without_hidden_folders(config.theme)
         return config
 

@@ -11,6 +11,7 @@ and reloading the open pages work as in `mkdocs serve`; mkdocs.yml is read as `m
 from __future__ import annotations
 
 import logging
+import mimetypes
 import secrets
 import shutil
 import tempfile
@@ -25,6 +26,8 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 from mkdocs.livereload import LiveReloadServer, _serve_url
 
+from ..outputs.background import Writing
+from ..outputs.cache import DownloadFailure
 from ..render.problems_page import DEFAULT_SITE_NAME, Problem, build_problems, fingerprint, is_summary, known_site_name, problems_page, problems_text
 from ..render.templates import TEMPLATE_DIR, TemplateFailure
 
@@ -77,11 +80,13 @@ def raised_messages(error: BaseException | None) -> list[str]:
 
 @dataclass
 class Shown:
-    """What the preview shows: the last build's problems (none when it succeeded), and where its page comes from."""
+    """What the preview shows: the last build's problems (none when it succeeded), and where its page comes from;
+    the downloads of the last build that succeeded, which it writes when asked for (outputs/background.py)."""
 
     template_dir: Path = Path(TEMPLATE_DIR)
     site_name: str = DEFAULT_SITE_NAME
     problems: list[Problem] = field(default_factory=list)
+    writing: Writing | None = None
 
     def read_settings(self, config) -> None:
         """The templates and site name a configuration gives, the name read from data/ as it is now (a failed
@@ -140,7 +145,7 @@ class PreviewServer(LiveReloadServer):
         path = environ["PATH_INFO"].encode("latin-1").decode("utf-8", "ignore")  # as mkdocs reads it
         problems = self.shown.problems
         if not (problems and is_page_address(path, self.mount_path)):
-            return super().serve_request(environ, start_response)
+            return self._download(path, start_response) or super().serve_request(environ, start_response)
         nonce = secrets.token_urlsafe(18)
         body, kind = self.shown.page(nonce)
         start_response(f"{PROBLEMS_STATUS} Service Unavailable", [
@@ -151,6 +156,26 @@ class PreviewServer(LiveReloadServer):
             ("Content-Security-Policy", f"default-src 'none'; style-src 'nonce-{nonce}'; script-src 'nonce-{nonce}'; "
                                         "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"),
         ])
+        return [body]
+
+
+    def _download(self, path: str, start_response) -> list[bytes] | None:
+        """A download the last build left to write when asked for, written now; None for any other address."""
+        writing = self.shown.writing
+        if writing is None or not path.startswith(self.mount_path):
+            return None
+        try:
+            written = writing.written_when_asked(path[len(self.mount_path):])
+        except DownloadFailure as exc:
+            log.error(str(exc))
+            body = f"{exc}\n".encode()
+            start_response("500 Internal Server Error", [("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", str(len(body)))])
+            return [body]
+        if written is None:
+            return None
+        body = written.read_bytes()
+        kind = mimetypes.guess_type(written.name)[0] or "application/octet-stream"
+        start_response("200 OK", [("Content-Type", kind), ("Content-Length", str(len(body))), ("Cache-Control", "no-store")])
         return [body]
 
 
@@ -183,6 +208,8 @@ def _preview(site_dir: str, address: str, announce: Callable[[str], None], confi
         return 1
     host, port = config.dev_addr
     mount_path = urlsplit(config.site_url or "/").path
+    if "portfolio" in config.plugins:  # kept across the preview's builds, as the plugin is
+        config.plugins["portfolio"].downloads_when_asked = True
     config.site_url = serve_url = _serve_url(host, port, mount_path)
     shown = Shown()
 
@@ -202,6 +229,7 @@ def _preview(site_dir: str, address: str, announce: Callable[[str], None], confi
                 failure = error
         if failure is None:
             shown.problems = []
+            shown.writing = config.plugins["portfolio"].build.state.writing if "portfolio" in config.plugins else None
             return
         if config is not None:
             shown.read_settings(config)

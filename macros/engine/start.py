@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from ..hosting.address import site_url_problem
 from ..load import DataError, things_to_check
 from ..load.logo import IconError, light_share
+from ..outputs.background import IN_BACKGROUND, IN_LINE, WHEN_ASKED
 from ..outputs.cache import DownloadFailure
 from ..outputs.folders import check_writable, project_sources
 from ..outputs.printed import MissingPdfs
@@ -42,8 +43,9 @@ class Build:
     joined_stylesheets: tuple[str, ...]  # the sources joined into it, which the site does not serve
 
 
-def start_build(config, options, command: str) -> tuple[Build, list[EntryPage]]:
-    """The build (and its entry pages, for mkdocs' files), or the build stops with one clear message."""
+def start_build(config, options, command: str, when_asked: bool = False) -> tuple[Build, list[EntryPage]]:
+    """The build (and its entry pages, for mkdocs' files), or the build stops with one clear message. `when_asked`:
+    the downloads not in the cache are written when the preview is asked for one (outputs/background.py)."""
     root = Path(config.config_file_path).parent
     if command == "build":  # `mkdocs serve` builds into a folder of its own, and is served at this computer's address
         check_site_url(config.site_url)
@@ -51,7 +53,8 @@ def start_build(config, options, command: str) -> tuple[Build, list[EntryPage]]:
         check_output(Path(config.site_dir), root, project_sources(root, *(root / folder for folder in configured if folder)))
     check_writable(root / Path(DOWNLOAD_CACHE).parent)  # a read-only checkout stops here, in one line
     settings = BuildSettings(root, options.data_dir, Path(config.docs_dir).name, options.templates, config.site_url, options.downloads,
-                             background=command == "build", pdf_dir=options.pdf_dir if options.downloads else None)
+                             writing=IN_BACKGROUND if command == "build" else WHEN_ASKED if when_asked else IN_LINE,
+                             pdf_dir=options.pdf_dir if options.downloads else None)
     state, entry_pages = _create_state(settings)
     if state.project.warnings:  # at INFO: a strict build stops on a warning, and these build
         log.info(things_to_check(state.project.warnings))

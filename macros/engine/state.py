@@ -9,7 +9,7 @@ from pathlib import Path
 from jinja2 import Environment
 
 from ..load import Project, load_project
-from ..outputs.background import Writing
+from ..outputs.background import IN_LINE, Writing
 from ..outputs.cache import check_templates, place_downloads
 from ..outputs.downloads import plan_downloads
 from ..outputs.edition import edition_for
@@ -37,7 +37,7 @@ class BuildSettings:
     templates: str
     site_url: str | None
     downloads: bool = True
-    background: bool = False  # write the downloads in a second process while mkdocs builds (mkdocs build)
+    writing: str = IN_LINE  # how the downloads not in the cache are written (outputs/background.py)
     pdf_dir: str | None = None  # where ./run pdf printed this site's PDFs, to offer them as downloads (PDF_DIR)
     pdf_default: bool = True  # without PDF_DIR: offer the current PDFs in pdf/, if ./run pdf printed any there
 
@@ -74,7 +74,7 @@ class BuildState:
             placed, pending = place_downloads(project, edition, plan_downloads(project, edition), root / DOWNLOAD_CACHE)
             pdfs, notice = cls._current_pdfs(settings, project, sources)
             placed += pdfs
-            shelf, writing = OfferedDownloads(placed), Writing(pending, settings.background)
+            shelf, writing = OfferedDownloads(placed), Writing(pending, settings.writing)
         env = portfolio_environment(project, root / settings.templates, today, titles, shelf, cache_dir=root / TEMPLATE_CACHE)
         pages = render_entry_pages(env, project, settings.site_url)
         titles.update((page.src, page.title) for page in pages)

@@ -8,12 +8,16 @@ could not be written, before the site is moved into place: no site ever links to
 With a spare core the files then cost little; without one, no more than writing them in line.
 Children are forked, not started afresh, so they have the loaded project and libraries already,
 and nothing is pickled.
+
+The editors' preview (`./run serve`) writes a file only when it is asked for: a save that changes what 20
+files hold (a page's title is in them) would otherwise wait seconds for files nobody is opening.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 import traceback
 from pathlib import Path
 
@@ -26,6 +30,8 @@ MAX_PROCESSES = 4
 COSTS = {"pptx": 90, "docx": 10}
 WHOLE_DOCUMENT = 30  # a document of a whole kind
 FIRST_OF_FORMAT = 50
+# How a build writes the files not in the cache yet.
+IN_LINE, IN_BACKGROUND, WHEN_ASKED = "in line", "in the background", "when asked"
 
 
 def _cost(download: Download) -> int:
@@ -48,13 +54,19 @@ def share(pending: list[tuple[Download, Path]], processes: int) -> list[list[tup
 
 
 class Writing:
-    """Files being written; `wait()` returns once they are all there, or raises DownloadFailure."""
+    """Files being written; `wait()` returns once they are all there, or raises DownloadFailure. Written `WHEN_ASKED`,
+    each waits for `written_when_asked` (by its address in the site)."""
 
-    def __init__(self, pending: list[tuple[Download, Path]], background: bool):
+    def __init__(self, pending: list[tuple[Download, Path]], how: str):
         self.children: list[tuple[multiprocessing.Process, object]] = []
+        self.asked_for: dict[str, tuple[Download, Path]] = {}
+        self._lock = threading.Lock()
         if not pending:
             return
-        if not background or "fork" not in multiprocessing.get_all_start_methods():
+        if how == WHEN_ASKED:
+            self.asked_for = {download.path: (download, target) for download, target in pending}
+            return
+        if how == IN_LINE or "fork" not in multiprocessing.get_all_start_methods():
             write_downloads(pending)
             return
         context = multiprocessing.get_context("fork")
@@ -65,6 +77,17 @@ class Writing:
             process.start()
             send.close()
             self.children.append((process, receive))
+
+    def written_when_asked(self, path: str) -> Path | None:
+        """The file of the download at `path` in the site, written now if it is not yet (DownloadFailure says why it
+        cannot be); None for an address that is not one of this build's files to write when asked."""
+        found = self.asked_for.get(path)
+        if found is None:
+            return None
+        with self._lock:  # two requests for one file: the second finds it written
+            if not found[1].is_file():
+                write_downloads([found])
+        return found[1]
 
     def wait(self) -> None:
         """Wait for every child; the first failure, if any, stops the build."""

@@ -11,7 +11,7 @@ from docx import Document
 
 from macros.load import load_project
 from macros.model.kinds import KINDS
-from macros.outputs.background import Writing
+from macros.outputs.background import IN_BACKGROUND, WHEN_ASKED, Writing
 from macros.outputs.cache import DownloadFailure, build_downloads, place_downloads
 from macros.outputs.downloads import FORMATS, plan_downloads
 from macros.outputs.edition import edition_for
@@ -161,12 +161,31 @@ def failing(download, how):
 def test_files_written_in_a_second_process_are_there_when_the_build_waits(project, edition, tmp_path):
     placed, pending = place_downloads(project, edition, plan_downloads(project, edition)[:4], tmp_path)
     assert pending == placed
-    writing = Writing(pending, background=True)
+    writing = Writing(pending, IN_BACKGROUND)
     assert writing.children
     writing.wait()
     assert all(path.is_file() and path.stat().st_size > 0 for _, path in placed)
     assert not list(tmp_path.glob(".*.partial"))
     assert place_downloads(project, edition, plan_downloads(project, edition)[:4], tmp_path)[1] == []
+
+
+def test_the_preview_writes_a_file_only_when_it_is_asked_for(project, edition, tmp_path):
+    """outputs/background.py WHEN_ASKED: nothing is written with the build; asked for by its address in the site, a
+    file is written then (once, however often it is asked for); an address of no such file gets None."""
+    placed, pending = place_downloads(project, edition, plan_downloads(project, edition)[:3], tmp_path)
+    writing = Writing(pending, WHEN_ASKED)
+    writing.wait()
+    assert not writing.children and not any(path.exists() for _, path in placed)
+    download, path = next((download, path) for download, path in pending if download.format == "docx")
+    assert writing.written_when_asked(download.path) == path and path.is_file()
+    assert download.title.replace("*", "") in docx_text(path)
+    written_at = path.stat().st_mtime_ns
+    assert writing.written_when_asked(download.path) == path and path.stat().st_mtime_ns == written_at
+    assert not any(other.exists() for _, other in pending if other != path)
+    assert writing.written_when_asked("downloads/no-such-file.docx") is None
+    broken = Writing([(failing(download, "raise"), tmp_path / "broken.docx")], WHEN_ASKED)
+    with pytest.raises(DownloadFailure, match="no room on the disk"):
+        broken.written_when_asked(download.path)
 
 
 @pytest.mark.parametrize("how,message", [
@@ -175,7 +194,7 @@ def test_files_written_in_a_second_process_are_there_when_the_build_waits(projec
 ])
 def test_a_file_the_second_process_cannot_write_stops_the_build_with_why(project, edition, tmp_path, how, message):
     download = plan_downloads(project, edition)[0]
-    writing = Writing([(failing(download, how), tmp_path / download.name)], background=True)
+    writing = Writing([(failing(download, how), tmp_path / download.name)], IN_BACKGROUND)
     with pytest.raises(DownloadFailure) as failure:
         writing.wait()
     assert message in str(failure.value)
