@@ -29,7 +29,10 @@ CAPTURE_DIR = "captured"  # where the capture hook writes each page's final Mark
 READS_FILE = "captured-reads.json"  # the capture hook's count of reads of each data file
 GEN_CONFIG, CAPTURE_CONFIG, STATIC_CONFIG = "mkdocs.yml", "mkdocs-capture.yml", "mkdocs-static.yml"
 NO_DOWNLOADS_CONFIG = "mkdocs-no-downloads.yml"  # the generator without its Word and PowerPoint files
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+# Builds write and reuse Python's compiled modules, as on an editor's machine. With PYTHONDONTWRITEBYTECODE set (as
+# in some sandboxes and CI) the generator's modules, unlike its installed libraries, were compiled afresh by every
+# build: 0.3 s of the real portfolio's, which the static copy never paid (BENCHMARKS.md, "Live edit, met").
+ENV = {**{name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}, "NO_MKDOCS_2_WARNING": "1"}
 
 NAMES = (
     "Anna Ben Cara Dan Ella Finn Gail Hugh Isla Jack Kate Liam Mhairi Neil Orla Paul Rhona Sean "
