@@ -31,7 +31,7 @@ GEN_CONFIG, CAPTURE_CONFIG, STATIC_CONFIG = "mkdocs.yml", "mkdocs-capture.yml", 
 NO_DOWNLOADS_CONFIG = "mkdocs-no-downloads.yml"  # the generator without its Word and PowerPoint files
 # Builds write and reuse Python's compiled modules, as on an editor's machine. With PYTHONDONTWRITEBYTECODE set (as
 # in some sandboxes and CI) the generator's modules, unlike its installed libraries, were compiled afresh by every
-# build: 0.3 s of the real portfolio's, which the static copy never paid (BENCHMARKS.md, "Live edit, met").
+# build: 0.3 s of the real portfolio's, which the static copy never paid (BENCHMARKS.md, "The four targets hold").
 ENV = {**{name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}, "NO_MKDOCS_2_WARNING": "1"}
 
 NAMES = (

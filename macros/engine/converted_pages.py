@@ -1,6 +1,6 @@
 """The preview's converted pages, kept from one build to the next: after a save, `./run serve` converts again
 only the pages whose Markdown changed (the case study saved, the pages that list it), and takes the rest as
-they were, which is a third of a rebuild (BENCHMARKS.md, "Live edit").
+they were, which is a third of a rebuild (BENCHMARKS.md, "The four targets hold").
 
 A page's conversion depends on its Markdown, its own address, the other files' addresses (links are made
 relative to them, and checked) and the Markdown settings (the glossary's abbreviations among them); a page is

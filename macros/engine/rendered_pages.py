@@ -1,6 +1,6 @@
 """The preview's rendered pages, kept from one build to the next: after a save, `./run serve` renders through
 the theme only the pages whose own content or whose surroundings changed, and writes the rest as they were
-(BENCHMARKS.md, "Live edit"). Rendering the theme, its menu above all, is a third of a rebuild.
+(BENCHMARKS.md, "The four targets hold"). Rendering the theme, its menu above all, is a third of a rebuild.
 
 A page is taken from the last build only when everything the theme's templates are given for it is the
 same: the page (its HTML, title, addresses, front matter, contents), the menu and where the page is in it,
