@@ -13,10 +13,10 @@ from __future__ import annotations
 import copy
 import hashlib
 import logging
-import threading
 from dataclasses import dataclass
 from typing import Any
 
+from .build_messages import BuildMessages
 from .kept_by_page import KeptByPage
 
 
@@ -37,28 +37,6 @@ def _signature(config, files) -> str:
     addresses = sorted((file.src_uri, file.url) for file in files)
     settings = (addresses, config["markdown_extensions"], config["mdx_configs"], config["validation"], config["use_directory_urls"])
     return hashlib.sha256(repr(settings).encode()).hexdigest()
-
-
-class _Said(logging.Handler):
-    """Whether converting a page logged anything worth showing (a broken link, an unknown anchor)."""
-
-    def __init__(self):
-        super().__init__(logging.INFO)
-        self.thread = threading.get_ident()
-        self.said = False
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if record.thread == self.thread:
-            self.said = True
-
-    def __enter__(self) -> _Said:
-        for name in ("mkdocs", "markdown", ""):
-            logging.getLogger(name).addHandler(self)
-        return self
-
-    def __exit__(self, *exc) -> None:
-        for name in ("mkdocs", "markdown", ""):
-            logging.getLogger(name).removeHandler(self)
 
 
 class ConvertedPages:
@@ -83,9 +61,9 @@ class ConvertedPages:
             if kept is not None:
                 _restore(page, kept, files)
                 return
-            with _Said() as said:
+            with BuildMessages(logging.INFO, ("mkdocs", "markdown", "")) as said:  # a broken link, an unknown anchor
                 render(config, files)
-            if said.said or not self._signature:
+            if said.messages or not self._signature:
                 self.kept.drop(source)
             else:
                 self.kept.put(source, made_from, _kept(page), len(page.content) + len(made_from[2]))

@@ -23,7 +23,7 @@ class KeptPages:
             self.converted.start_build(config, files)
 
     def convert(self, page) -> None:
-        """Before the page is read (on_pre_page)."""
+        """Before mkdocs converts the page (the plugin's first on_page_markdown)."""
         if self.converted:
             self.converted.convert_once(page)
 

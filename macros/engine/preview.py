@@ -15,7 +15,6 @@ import mimetypes
 import secrets
 import shutil
 import tempfile
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,8 +29,8 @@ from ..outputs.background import Writing
 from ..outputs.cache import DownloadFailure
 from ..render.problems_page import DEFAULT_SITE_NAME, Problem, build_problems, fingerprint, is_summary, known_site_name, problems_page, problems_text
 from ..render.templates import TEMPLATE_DIR, TemplateFailure
+from .build_messages import ENGINE_LOGGER, BuildMessages
 
-ENGINE_LOGGER = "mkdocs"
 log = logging.getLogger(f"{ENGINE_LOGGER}.preview")
 # How often the preview looks for saved files (mkdocs' own: 0.5 s, which is up to half a second more between a save
 # and the page): looking over content/, data/, overrides/ and macros/ takes about 6 ms, 3% of one core at 0.2 s.
@@ -39,28 +38,6 @@ log = logging.getLogger(f"{ENGINE_LOGGER}.preview")
 POLL_SECONDS = 0.2
 LIVE_RELOAD = "/livereload/"  # where mkdocs' script in an open page asks whether to reload
 PROBLEMS_STATUS = 503  # Service Unavailable: the site is not there until the files are fixed
-
-
-class BuildMessages(logging.Handler):
-    """The warnings and errors one build logs, as mkdocs and the plugins word them. Only the building thread's:
-    the server's threads log requests meanwhile. On mkdocs' own logger, with nothing filtering repeats (mkdocs'
-    command line adds a filter that drops a message logged before), so a mistake made twice is shown twice."""
-
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.thread = threading.get_ident()
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if record.thread == self.thread:
-            self.messages.append(record.getMessage())
-
-    def __enter__(self) -> BuildMessages:
-        logging.getLogger(ENGINE_LOGGER).addHandler(self)
-        return self
-
-    def __exit__(self, *exc) -> None:
-        logging.getLogger(ENGINE_LOGGER).removeHandler(self)
 
 
 def raised_messages(error: BaseException | None) -> list[str]:
@@ -157,7 +134,6 @@ class PreviewServer(LiveReloadServer):
                                         "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"),
         ])
         return [body]
-
 
     def _download(self, path: str, start_response) -> list[bytes] | None:
         """A download the last build left to write when asked for, written now; None for any other address."""
